@@ -1,0 +1,159 @@
+/* sem-feed.c — a partner's iCalendar feed and the events cached from it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sem-feed"
+
+#include "config.h"
+
+#include "sem-external-event.h"
+#include "sem-entity-private.h"
+#include "sem-feed.h"
+
+struct _SemFeed
+{
+  SemEntity parent_instance;
+
+  char      *name;
+  char      *url;
+  char      *colour;
+  int       refresh_interval;
+  gboolean  enabled;
+  char      *etag;
+  char      *http_last_modified;
+  char      *body_hash;
+  gint64    last_sync;
+  char      *last_error;
+  GPtrArray *events;
+};
+
+G_DEFINE_FINAL_TYPE (SemFeed, sem_feed, SEM_TYPE_ENTITY)
+
+#define FIELD(member, kind) #member, SEM_FIELD_##kind, G_STRUCT_OFFSET (SemFeed, member)
+
+static const SemFieldInfo fields[] = {
+  { FIELD (name, STRING), SEM_FIELD_REQUIRED, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
+  { FIELD (url, STRING), SEM_FIELD_REQUIRED, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
+  { FIELD (colour, STRING), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
+  { FIELD (refresh_interval, INT), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
+  { FIELD (enabled, BOOL), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
+  { FIELD (etag, STRING), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
+  { FIELD (http_last_modified, STRING), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
+  { FIELD (body_hash, STRING), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
+  { FIELD (last_sync, INSTANT), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
+  { FIELD (last_error, STRING), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
+  { FIELD (events, CHILDREN), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, sem_external_event_get_type },
+};
+
+#undef FIELD
+
+static void
+sem_feed_class_init (SemFeedClass *klass)
+{
+  sem_entity_class_install_fields (SEM_ENTITY_CLASS (klass), fields, G_N_ELEMENTS (fields));
+}
+
+static void
+sem_feed_init (SemFeed *self)
+{
+}
+
+/**
+ * sem_feed_new:
+ *
+ * Returns: (transfer full): a new, empty feed with @id
+ */
+SemFeed *
+sem_feed_new (const char *id)
+{
+  return g_object_new (SEM_TYPE_FEED, "id", id, NULL);
+}
+
+const char *
+sem_feed_get_name (SemFeed *self)
+{
+  g_return_val_if_fail (SEM_IS_FEED (self), NULL);
+
+  return self->name;
+}
+
+const char *
+sem_feed_get_url (SemFeed *self)
+{
+  g_return_val_if_fail (SEM_IS_FEED (self), NULL);
+
+  return self->url;
+}
+
+const char *
+sem_feed_get_colour (SemFeed *self)
+{
+  g_return_val_if_fail (SEM_IS_FEED (self), NULL);
+
+  return self->colour;
+}
+
+int
+sem_feed_get_refresh_interval (SemFeed *self)
+{
+  g_return_val_if_fail (SEM_IS_FEED (self), 0);
+
+  return self->refresh_interval;
+}
+
+gboolean
+sem_feed_get_enabled (SemFeed *self)
+{
+  g_return_val_if_fail (SEM_IS_FEED (self), FALSE);
+
+  return self->enabled;
+}
+
+const char *
+sem_feed_get_etag (SemFeed *self)
+{
+  g_return_val_if_fail (SEM_IS_FEED (self), NULL);
+
+  return self->etag;
+}
+
+const char *
+sem_feed_get_http_last_modified (SemFeed *self)
+{
+  g_return_val_if_fail (SEM_IS_FEED (self), NULL);
+
+  return self->http_last_modified;
+}
+
+const char *
+sem_feed_get_body_hash (SemFeed *self)
+{
+  g_return_val_if_fail (SEM_IS_FEED (self), NULL);
+
+  return self->body_hash;
+}
+
+gint64
+sem_feed_get_last_sync (SemFeed *self)
+{
+  g_return_val_if_fail (SEM_IS_FEED (self), 0);
+
+  return self->last_sync;
+}
+
+const char *
+sem_feed_get_last_error (SemFeed *self)
+{
+  g_return_val_if_fail (SEM_IS_FEED (self), NULL);
+
+  return self->last_error;
+}
+
+GPtrArray *
+sem_feed_get_events (SemFeed *self)
+{
+  g_return_val_if_fail (SEM_IS_FEED (self), NULL);
+
+  return self->events;
+}

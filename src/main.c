@@ -1,0 +1,32 @@
+/* main.c — the one executable: a headless command, or the application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sofia-seminars"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "sem-application.h"
+#include "sem-cli.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(SemApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (sem_cli_is_command (argc, argv))
+    return sem_cli_run (argc, argv);
+
+  app = sem_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}
