@@ -528,7 +528,7 @@ make_pspec (const SemFieldInfo *field,
     case SEM_FIELD_INT:
       return g_param_spec_int (name, NULL, NULL, 0, G_MAXINT, 0, flags);
     case SEM_FIELD_DOUBLE:
-      return g_param_spec_double (name, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, NAN, flags);
+      return g_param_spec_double (name, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, flags);
     case SEM_FIELD_BOOL:
       return g_param_spec_boolean (name, NULL, NULL, FALSE, flags);
     case SEM_FIELD_ENUM:

@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "sem-entity-private.h"
@@ -176,6 +177,19 @@ sem_instant_parse (const char *text,
   return TRUE;
 }
 
+/* Writes "YYYY-MM-DDTHH:MM:SSZ" into @out, which holds at least 21 bytes. */
+static void
+format_instant (gint64 instant,
+                char   out[21])
+{
+  time_t t = (time_t) instant;
+  struct tm tm;
+
+  gmtime_r (&t, &tm);
+  g_snprintf (out, 21, "%04d-%02d-%02dT%02d:%02d:%02dZ",
+              tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
 /**
  * sem_instant_format:
  *
@@ -184,9 +198,10 @@ sem_instant_parse (const char *text,
 char *
 sem_instant_format (gint64 instant)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (instant);
+  char buffer[21];
 
-  return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
+  format_instant (instant, buffer);
+  return g_strdup (buffer);
 }
 
 /* ---- reading ---------------------------------------------------------- */
@@ -370,10 +385,72 @@ read_pairs (Reader             *reader,
   return g_strv_builder_end (builder);
 }
 
-static SemEntity *read_entity (Reader     *reader,
-                               const Path *path,
-                               JsonNode   *node,
-                               GType       type);
+/* The fields that check_entity () looks at, found once per class. */
+typedef struct
+{
+  const SemFieldInfo *start;
+  const SemFieldInfo *end;
+  const SemFieldInfo *start_date;
+  const SemFieldInfo *end_date;
+  const SemFieldInfo *timezone;
+} Checks;
+
+static void
+checks_init (Checks         *checks,
+             SemEntityClass *klass)
+{
+  checks->start = sem_entity_find_field (klass, "start");
+  checks->end = sem_entity_find_field (klass, "end");
+  checks->start_date = sem_entity_find_field (klass, "start_date");
+  checks->end_date = sem_entity_find_field (klass, "end_date");
+  checks->timezone = sem_entity_find_field (klass, "timezone");
+}
+
+static gboolean
+check_entity (Reader       *reader,
+              const Path   *path,
+              SemEntity    *entity,
+              const Checks *checks)
+{
+  if (checks->start != NULL && checks->end != NULL)
+    {
+      gint64 s = *(gint64 *) sem_entity_field_ptr (entity, checks->start);
+      gint64 e = *(gint64 *) sem_entity_field_ptr (entity, checks->end);
+      Path end_path = { path, "end", 0 };
+
+      if (e != 0 && e < s)
+        return fail (reader, SEM_PLAN_ERROR_INVALID, &end_path, "%s", _("it ends before it starts"));
+    }
+
+  if (checks->start_date != NULL && checks->end_date != NULL)
+    {
+      const char *s = *(char **) sem_entity_field_ptr (entity, checks->start_date);
+      const char *e = *(char **) sem_entity_field_ptr (entity, checks->end_date);
+      Path end_path = { path, "end_date", 0 };
+
+      if (s != NULL && e != NULL && strcmp (e, s) < 0)
+        return fail (reader, SEM_PLAN_ERROR_INVALID, &end_path, "%s", _("it ends before it starts"));
+    }
+
+  if (checks->timezone != NULL)
+    {
+      const char *tzid = *(char **) sem_entity_field_ptr (entity, checks->timezone);
+      g_autoptr(GTimeZone) tz = tzid != NULL ? g_time_zone_new_identifier (tzid) : NULL;
+      Path tz_path = { path, "timezone", 0 };
+
+      if (tzid != NULL && tz == NULL)
+        return fail (reader, SEM_PLAN_ERROR_INVALID, &tz_path,
+                     _("“%s” is not a known time zone such as “Europe/Sofia”"), tzid);
+    }
+
+  return TRUE;
+}
+
+static SemEntity *read_entity (Reader       *reader,
+                               const Path   *path,
+                               JsonNode     *node,
+                               GType         type,
+                               const Checks *checks);
 
 static gboolean
 read_field (Reader             *reader,
@@ -494,17 +571,19 @@ read_field (Reader             *reader,
       {
         GPtrArray *children;
         JsonArray *array;
+        Checks checks;
 
         if (!JSON_NODE_HOLDS_ARRAY (node))
           return fail (reader, SEM_PLAN_ERROR_TYPE, path, "%s", type_problem (field->kind));
         array = json_node_get_array (node);
         children = g_ptr_array_new_full (json_array_get_length (array), g_object_unref);
+        checks_init (&checks, g_type_class_peek (field->type_func ()));
         *(GPtrArray **) mem = children;
         for (guint i = 0; i < json_array_get_length (array); i++)
           {
             Path item = { path, NULL, i };
             SemEntity *child = read_entity (reader, &item, json_array_get_element (array, i),
-                                            field->type_func ());
+                                            field->type_func (), &checks);
             if (child == NULL)
               return FALSE;
             g_ptr_array_add (children, child);
@@ -517,59 +596,15 @@ read_field (Reader             *reader,
     }
 }
 
-static gboolean
-check_entity (Reader     *reader,
-              const Path *path,
-              SemEntity  *entity)
-{
-  SemEntityClass *klass = SEM_ENTITY_GET_CLASS (entity);
-  const SemFieldInfo *start = sem_entity_find_field (klass, "start");
-  const SemFieldInfo *end = sem_entity_find_field (klass, "end");
-  const SemFieldInfo *start_date = sem_entity_find_field (klass, "start_date");
-  const SemFieldInfo *end_date = sem_entity_find_field (klass, "end_date");
-  const SemFieldInfo *timezone = sem_entity_find_field (klass, "timezone");
-
-  if (start != NULL && end != NULL && start->kind == SEM_FIELD_INSTANT)
-    {
-      gint64 s = *(gint64 *) sem_entity_field_ptr (entity, start);
-      gint64 e = *(gint64 *) sem_entity_field_ptr (entity, end);
-      Path end_path = { path, "end", 0 };
-
-      if (e != 0 && e < s)
-        return fail (reader, SEM_PLAN_ERROR_INVALID, &end_path, "%s", _("it ends before it starts"));
-    }
-
-  if (start_date != NULL && end_date != NULL)
-    {
-      const char *s = *(char **) sem_entity_field_ptr (entity, start_date);
-      const char *e = *(char **) sem_entity_field_ptr (entity, end_date);
-      Path end_path = { path, "end_date", 0 };
-
-      if (s != NULL && e != NULL && strcmp (e, s) < 0)
-        return fail (reader, SEM_PLAN_ERROR_INVALID, &end_path, "%s", _("it ends before it starts"));
-    }
-
-  if (timezone != NULL)
-    {
-      const char *tzid = *(char **) sem_entity_field_ptr (entity, timezone);
-      g_autoptr(GTimeZone) tz = tzid != NULL ? g_time_zone_new_identifier (tzid) : NULL;
-      Path tz_path = { path, "timezone", 0 };
-
-      if (tzid != NULL && tz == NULL)
-        return fail (reader, SEM_PLAN_ERROR_INVALID, &tz_path,
-                     _("“%s” is not a known time zone such as “Europe/Sofia”"), tzid);
-    }
-
-  return TRUE;
-}
-
 static SemEntity *
-read_entity (Reader     *reader,
-             const Path *path,
-             JsonNode   *node,
-             GType       type)
+read_entity (Reader       *reader,
+             const Path   *path,
+             JsonNode     *node,
+             GType         type,
+             const Checks *checks)
 {
   g_autoptr(SemEntity) entity = NULL;
+  SemEntityPrivate *priv;
   SemEntityClass *klass;
   JsonObject *object;
   JsonNode *member;
@@ -601,7 +636,7 @@ read_entity (Reader     *reader,
     }
 
   entity = g_object_new (type, NULL);
-  sem_entity_set_id_internal (entity, id);
+  sem_entity_get_private_data (entity)->id = g_strdup (id);
 
   if ((member = json_object_get_member (object, "revision")) != NULL)
     {
@@ -629,7 +664,9 @@ read_entity (Reader     *reader,
         }
       known++;
     }
-  sem_entity_set_stamp (entity, revision, modified);
+  priv = sem_entity_get_private_data (entity);
+  priv->revision = revision;
+  priv->modified = modified;
 
   klass = SEM_ENTITY_GET_CLASS (entity);
   for (guint i = 0; i < klass->n_fields; i++)
@@ -667,7 +704,7 @@ read_entity (Reader     *reader,
           }
     }
 
-  if (!check_entity (reader, path, entity))
+  if (!check_entity (reader, path, entity, checks))
     return NULL;
 
   return g_steal_pointer (&entity);
@@ -781,7 +818,10 @@ read_collection (Reader        *reader,
   g_autoptr(GPtrArray) entities = NULL;
   g_autoptr(GHashTable) seen = NULL;
   Path path = { NULL, name, 0 };
+  GType type = sem_collection_get_item_type (collection);
+  SemEntityClass *klass;
   JsonArray *array;
+  Checks checks;
   guint n;
 
   if (node == NULL)
@@ -793,12 +833,15 @@ read_collection (Reader        *reader,
   n = json_array_get_length (array);
   entities = g_ptr_array_new_full (n, g_object_unref);
   seen = g_hash_table_new (g_str_hash, g_str_equal);
+  klass = g_type_class_ref (type);
+  checks_init (&checks, klass);
+  g_type_class_unref (klass);
 
   for (guint i = 0; i < n; i++)
     {
       Path item = { &path, NULL, i };
       SemEntity *entity = read_entity (reader, &item, json_array_get_element (array, i),
-                                       sem_collection_get_item_type (collection));
+                                       type, &checks);
 
       if (entity == NULL)
         return FALSE;
@@ -822,7 +865,9 @@ read_tombstones (Reader     *reader,
 {
   JsonNode *node = json_object_get_member (root, "tombstones");
   Path path = { NULL, "tombstones", 0 };
+  SemEntityClass *klass;
   JsonArray *array;
+  Checks checks;
 
   if (node == NULL)
     return TRUE;
@@ -830,12 +875,15 @@ read_tombstones (Reader     *reader,
     return fail (reader, SEM_PLAN_ERROR_TYPE, &path, "%s", _("expected a list"));
 
   array = json_node_get_array (node);
+  klass = g_type_class_ref (SEM_TYPE_TOMBSTONE);
+  checks_init (&checks, klass);
+  g_type_class_unref (klass);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       Path item = { &path, NULL, i };
       g_autoptr(SemEntity) tombstone = read_entity (reader, &item,
                                                     json_array_get_element (array, i),
-                                                    SEM_TYPE_TOMBSTONE);
+                                                    SEM_TYPE_TOMBSTONE, &checks);
       if (tombstone == NULL)
         return FALSE;
       sem_plan_add_tombstone (plan, SEM_TOMBSTONE (tombstone));
@@ -1131,7 +1179,9 @@ write_field (JsonObject         *object,
     case SEM_FIELD_INSTANT:
       if (*(gint64 *) mem != 0)
         {
-          g_autofree char *text = sem_instant_format (*(gint64 *) mem);
+          char text[21];
+
+          format_instant (*(gint64 *) mem, text);
           json_object_set_string_member (object, field->name, text);
         }
       break;
@@ -1226,7 +1276,9 @@ entity_node (SemEntity *entity)
   json_object_set_int_member (object, "revision", sem_entity_get_revision (entity));
   if (modified != 0)
     {
-      g_autofree char *text = sem_instant_format (modified);
+      char text[21];
+
+      format_instant (modified, text);
       json_object_set_string_member (object, "modified", text);
     }
 
