@@ -18,9 +18,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(SemApplication) app = NULL;
+  const char *localedir = g_getenv ("SOFIA_SEMINARS_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Translators and build-aux/run point this at the build tree's .mo files. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
