@@ -238,8 +238,7 @@ main (int   argc,
       g_autoptr(GBytes) bytes = read_file (argv[2]);
       g_autoptr(JsonParser) parser = json_parser_new ();
       g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autofree char *data = NULL;
-      gsize length;
+      g_autoptr(GString) out = NULL;
 
       if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
                                        g_bytes_get_size (bytes), &error))
@@ -250,8 +249,10 @@ main (int   argc,
       json_generator_set_pretty (generator, TRUE);
       json_generator_set_indent (generator, 2);
       json_generator_set_root (generator, json_parser_get_root (parser));
-      data = json_generator_to_data (generator, &length);
-      write_durable (argv[3], data, length);
+      out = g_string_new (NULL);
+      json_generator_to_gstring (generator, out);
+      g_string_append_c (out, '\n');
+      write_durable (argv[3], out->str, out->len);
       report (start);
       return 0;
     }

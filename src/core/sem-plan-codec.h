@@ -44,7 +44,6 @@ SemPlan  *sem_plan_codec_load_file   (GFile         *file,
                                       gsize          max_bytes,
                                       GCancellable  *cancellable,
                                       GError       **error);
-JsonNode *sem_plan_codec_to_json     (SemPlan       *plan);
 JsonNode *sem_plan_codec_entity_to_json (SemEntity   *entity);
 char     *sem_plan_codec_to_data     (SemPlan       *plan,
                                       gsize         *length);
