@@ -1,4 +1,4 @@
-/* sem-application.c — placeholder, replaced by the GUI work
+/* sem-application.c — the application: windows, settings, app-wide actions
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,18 +7,169 @@
 
 #include "config.h"
 
-#include "sem-application.h"
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "sem-application-private.h"
+#include "sem-demo.h"
+#include "sem-plan-codec.h"
+#include "sem-window.h"
 
 struct _SemApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  /* owned */
+  GSettings      *settings;   /* NULL when the schema is not installed */
 };
 
 G_DEFINE_FINAL_TYPE (SemApplication, sem_application, ADW_TYPE_APPLICATION)
 
+static GSettings *
+settings_new_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+
+  /* Running from the build tree the schema is not installed: go without. */
+  if (schema == NULL)
+    {
+      g_debug ("Schema %s is not installed; settings are not kept", APPLICATION_ID);
+      return NULL;
+    }
+
+  return g_settings_new (APPLICATION_ID);
+}
+
+/* Writes the bundled demo plan to @file so that a first start shows something. */
+static gboolean
+seed_from_demo (GFile   *file,
+                GError **error)
+{
+  g_autoptr(GBytes) bytes = sem_demo_get_bytes ();
+  g_autofree char *dir = g_path_get_dirname (g_file_peek_path (file));
+  const char *data;
+  gsize length;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  data = g_bytes_get_data (bytes, &length);
+  return sem_plan_codec_write_file (g_file_peek_path (file), data, length, error);
+}
+
+static GFile *
+choose_plan_to_open (SemApplication *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *last = g_settings_get_string (self->settings, "last-plan");
+
+      if (last != NULL && last[0] != '\0')
+        {
+          /* Accept a path or a URI: the key has held either. */
+          file = g_file_new_for_commandline_arg (last);
+          if (g_file_peek_path (file) != NULL && g_file_query_exists (file, NULL))
+            return g_steal_pointer (&file);
+          g_clear_object (&file);
+        }
+    }
+
+  file = sem_application_get_default_plan (self);
+  if (!g_file_query_exists (file, NULL) && !seed_from_demo (file, &error))
+    g_warning ("Could not write the demo plan: %s", error->message);
+
+  return g_steal_pointer (&file);
+}
+
+static void
+sem_application_startup (GApplication *app)
+{
+  SemApplication *self = SEM_APPLICATION (app);
+
+  /* Before chaining up: AdwApplication loads style.css and GtkApplication the
+   * help overlay from our resource base path. */
+  sem_resources_register ();
+
+  G_APPLICATION_CLASS (sem_application_parent_class)->startup (app);
+
+  g_set_application_name (_("Sofia Seminars"));
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+
+  self->settings = settings_new_if_installed ();
+  sem_application_install_actions (self);
+}
+
+static void
+sem_application_activate (GApplication *app)
+{
+  SemApplication *self = SEM_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autoptr(GFile) file = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  file = choose_plan_to_open (self);
+  window = GTK_WINDOW (sem_window_new (self));
+  sem_window_open_file (SEM_WINDOW (window), file);
+  gtk_window_present (window);
+}
+
+static void
+sem_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  SemApplication *self = SEM_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      SemWindow *window = sem_window_new (self);
+
+      sem_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+sem_application_dispose (GObject *object)
+{
+  SemApplication *self = SEM_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sem_application_parent_class)->dispose (object);
+}
+
 static void
 sem_application_class_init (SemApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = sem_application_dispose;
+
+  app_class->startup = sem_application_startup;
+  app_class->activate = sem_application_activate;
+  app_class->open = sem_application_open;
 }
 
 static void
@@ -26,11 +177,64 @@ sem_application_init (SemApplication *self)
 {
 }
 
+/**
+ * sem_application_new:
+ *
+ * Returns: (transfer full): the application
+ */
 SemApplication *
 sem_application_new (void)
 {
   return g_object_new (SEM_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/org/sofia/Seminars",
                        NULL);
+}
+
+/**
+ * sem_application_get_settings:
+ *
+ * Returns: (transfer none) (nullable): the settings, or %NULL when the schema
+ *   is not installed (running from the build tree)
+ */
+GSettings *
+sem_application_get_settings (SemApplication *self)
+{
+  g_return_val_if_fail (SEM_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+/**
+ * sem_application_get_default_plan:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/org.sofia.Seminars/plan.json`
+ */
+GFile *
+sem_application_get_default_plan (SemApplication *self)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (SEM_IS_APPLICATION (self), NULL);
+
+  path = g_build_filename (g_get_user_data_dir (), APPLICATION_ID, "plan.json", NULL);
+  return g_file_new_for_path (path);
+}
+
+/**
+ * sem_application_remember_plan:
+ * @file: a plan that loaded or was saved
+ *
+ * Keeps @file as the plan to open at the next start.
+ */
+void
+sem_application_remember_plan (SemApplication *self,
+                               GFile          *file)
+{
+  g_return_if_fail (SEM_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->settings != NULL && g_file_peek_path (file) != NULL)
+    g_settings_set_string (self->settings, "last-plan", g_file_peek_path (file));
 }

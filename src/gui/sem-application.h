@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SemApplication, sem_application, SEM, APPLICATION, AdwApplication)
 
-SemApplication *sem_application_new (void);
+SemApplication *sem_application_new                (void);
+GSettings      *sem_application_get_settings       (SemApplication *self);
+GFile          *sem_application_get_default_plan   (SemApplication *self);
+void            sem_application_remember_plan      (SemApplication *self,
+                                                    GFile          *file);
 
 G_END_DECLS

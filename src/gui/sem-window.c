@@ -1,1 +1,1017 @@
-/* placeholder */
+/* sem-window.c — the main window: a plan's events and their sessions
+ *
+ * The window shows one document. A plan that fails to load never becomes a
+ * document, so nothing in the window can save over the file that failed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sem-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sem-demo.h"
+#include "sem-event.h"
+#include "sem-programme.h"
+#include "sem-session.h"
+#include "sem-venue.h"
+#include "sem-window-private.h"
+
+struct _SemWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template widgets */
+  GtkStack             *content_stack;
+  AdwStatusPage        *empty_page;
+  AdwStatusPage        *error_page;
+  GtkListBox           *event_list;
+  AdwLeaflet           *leaflet;
+  GtkStack             *main_stack;
+  GtkListView          *session_view;
+  GtkSpinner           *spinner;
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+
+  /* owned */
+  SemDocument          *document;
+  GCancellable         *cancellable;       /* the window's lifetime */
+  GCancellable         *load_cancellable;  /* the load in progress */
+  GFile                *failed_file;       /* shown on the error page; never saved to */
+  GtkSortListModel     *event_model;
+  GtkCustomFilter      *session_filter;
+  GtkFilterListModel   *session_filter_model;
+  GtkSortListModel     *session_model;
+  char                 *event_id;
+  GTimeZone            *event_tz;
+
+  /* borrowed */
+  const char           *lang;
+};
+
+G_DEFINE_FINAL_TYPE (SemWindow, sem_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/**
+ * sem_window_ui_language:
+ *
+ * Returns: "bg" when the user interface is in Bulgarian, else "en"
+ */
+const char *
+sem_window_ui_language (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  return names[0] != NULL && g_str_has_prefix (names[0], "bg") ? "bg" : "en";
+}
+
+SemPlan *
+sem_window_get_plan (SemWindow *self)
+{
+  return self->document != NULL ? sem_document_get_plan (self->document) : NULL;
+}
+
+GTimeZone *
+sem_window_get_event_timezone (SemWindow *self)
+{
+  return self->event_tz;
+}
+
+const char *
+sem_window_get_language (SemWindow *self)
+{
+  return self->lang;
+}
+
+static SemEvent *
+lookup_event (SemWindow  *self,
+              const char *event_id)
+{
+  SemPlan *plan = sem_window_get_plan (self);
+
+  if (plan == NULL || event_id == NULL)
+    return NULL;
+
+  return SEM_EVENT (sem_plan_lookup (plan, SEM_COLLECTION_EVENTS, event_id));
+}
+
+static void
+update_actions (SemWindow *self)
+{
+  SemPlan *plan = sem_window_get_plan (self);
+  SemHistory *history = plan != NULL ? sem_plan_get_history (plan) : NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 history != NULL && sem_history_get_can_undo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 history != NULL && sem_history_get_can_redo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", self->document != NULL);
+}
+
+static void
+update_title (SemWindow *self)
+{
+  GFile *file = self->document != NULL ? sem_document_get_file (self->document) : self->failed_file;
+  SemPlan *plan = sem_window_get_plan (self);
+  SemEvent *event = lookup_event (self, self->event_id);
+  SemProgramme *programme = NULL;
+  g_autofree char *basename = NULL;
+  const char *title = NULL;
+
+  if (file != NULL)
+    basename = g_file_get_basename (file);
+
+  if (plan != NULL && event != NULL && sem_event_get_programme (event) != NULL)
+    programme = SEM_PROGRAMME (sem_plan_lookup (plan, SEM_COLLECTION_PROGRAMMES,
+                                                sem_event_get_programme (event)));
+  if (programme == NULL && plan != NULL)
+    {
+      GListModel *programmes = sem_plan_get_collection (plan, SEM_COLLECTION_PROGRAMMES);
+
+      if (g_list_model_get_n_items (programmes) > 0)
+        {
+          g_autoptr(SemProgramme) first = g_list_model_get_item (programmes, 0);
+
+          programme = first;  /* the plan keeps it alive */
+        }
+    }
+
+  if (programme != NULL)
+    title = sem_programme_get_name (programme, self->lang);
+  if (title == NULL || *title == '\0')
+    title = basename != NULL ? basename : _("Sofia Seminars");
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, basename != NULL ? basename : "");
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+update_content_page (SemWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->session_model));
+
+  if (n > 0)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "sessions");
+      return;
+    }
+
+  if (self->event_id == NULL)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Event Selected"));
+      adw_status_page_set_description (self->empty_page, _("Choose an event to see its sessions."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Sessions"));
+      adw_status_page_set_description (self->empty_page, _("This event has no sessions yet."));
+    }
+  gtk_stack_set_visible_child_name (self->content_stack, "empty");
+}
+
+static void
+show_event (SemWindow  *self,
+            const char *event_id)
+{
+  SemEvent *event = lookup_event (self, event_id);
+  const char *tz_id = NULL;
+
+  g_free (self->event_id);
+  self->event_id = event != NULL ? g_strdup (event_id) : NULL;
+
+  if (event != NULL)
+    {
+      tz_id = sem_event_get_timezone (event);
+      if (tz_id == NULL || *tz_id == '\0')
+        {
+          SemVenue *venue = SEM_VENUE (sem_plan_lookup (sem_window_get_plan (self),
+                                                        SEM_COLLECTION_VENUES,
+                                                        sem_event_get_venue (event)));
+
+          tz_id = venue != NULL ? sem_venue_get_timezone (venue) : NULL;
+        }
+    }
+
+  g_clear_pointer (&self->event_tz, g_time_zone_unref);
+  if (tz_id != NULL && *tz_id != '\0')
+    self->event_tz = g_time_zone_new_identifier (tz_id);
+  if (self->event_tz == NULL)
+    self->event_tz = g_time_zone_new_utc ();
+
+  gtk_filter_changed (GTK_FILTER (self->session_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_content_page (self);
+  update_title (self);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->session_model)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->session_view), "list.scroll-to-item", "u", 0);
+}
+
+static gboolean
+session_filter_func (gpointer item,
+                     gpointer user_data)
+{
+  SemWindow *self = user_data;
+
+  return self->event_id != NULL &&
+         g_strcmp0 (sem_session_get_event (SEM_SESSION (item)), self->event_id) == 0;
+}
+
+static int
+session_sort_func (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  SemSession *sa = SEM_SESSION ((gpointer) a);
+  SemSession *sb = SEM_SESSION ((gpointer) b);
+  gint64 start_a = sem_session_get_start (sa);
+  gint64 start_b = sem_session_get_start (sb);
+  gint64 end_a, end_b;
+
+  if (start_a != start_b)
+    return start_a < start_b ? -1 : 1;
+
+  end_a = sem_session_get_end (sa);
+  end_b = sem_session_get_end (sb);
+  if (end_a != end_b)
+    return end_a < end_b ? -1 : 1;
+
+  return g_strcmp0 (sem_entity_get_id (SEM_ENTITY (sa)), sem_entity_get_id (SEM_ENTITY (sb)));
+}
+
+static int
+event_sort_func (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  SemEvent *ea = SEM_EVENT ((gpointer) a);
+  SemEvent *eb = SEM_EVENT ((gpointer) b);
+  int cmp;
+
+  /* Events grouped by programme, each programme's in date order. */
+  if ((cmp = g_strcmp0 (sem_event_get_programme (ea), sem_event_get_programme (eb))) != 0)
+    return cmp;
+  if ((cmp = g_strcmp0 (sem_event_get_start_date (ea), sem_event_get_start_date (eb))) != 0)
+    return cmp;
+
+  return g_strcmp0 (sem_entity_get_id (SEM_ENTITY (ea)), sem_entity_get_id (SEM_ENTITY (eb)));
+}
+
+static GtkWidget *
+create_event_row_cb (gpointer item,
+                     gpointer user_data)
+{
+  return sem_event_row_new (SEM_WINDOW (user_data), SEM_EVENT (item));
+}
+
+/* The first academy seminar that has sessions, else the first event. */
+static char *
+find_initial_event (SemWindow *self)
+{
+  SemPlan *plan = sem_window_get_plan (self);
+  GListModel *sessions;
+  GListModel *events = G_LIST_MODEL (self->event_model);
+  g_autoptr(GHashTable) with_sessions = NULL;
+  guint n_events = g_list_model_get_n_items (events);
+  guint n_sessions;
+
+  if (plan == NULL || n_events == 0)
+    return NULL;
+
+  sessions = sem_plan_get_collection (plan, SEM_COLLECTION_SESSIONS);
+  n_sessions = g_list_model_get_n_items (sessions);
+  with_sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < n_sessions; i++)
+    {
+      g_autoptr(SemSession) session = g_list_model_get_item (sessions, i);
+
+      if (sem_session_get_event (session) != NULL)
+        g_hash_table_add (with_sessions, g_strdup (sem_session_get_event (session)));
+    }
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      g_autoptr(SemEvent) event = g_list_model_get_item (events, i);
+      const char *id = sem_entity_get_id (SEM_ENTITY (event));
+
+      if (sem_event_get_kind (event) == SEM_EVENT_KIND_ACADEMY_SEMINAR &&
+          g_hash_table_contains (with_sessions, id))
+        return g_strdup (id);
+    }
+
+  {
+    g_autoptr(SemEvent) first = g_list_model_get_item (events, 0);
+
+    return g_strdup (sem_entity_get_id (SEM_ENTITY (first)));
+  }
+}
+
+static void
+history_notify_cb (SemWindow *self)
+{
+  update_actions (self);
+}
+
+static void
+document_notify_file_cb (SemWindow *self)
+{
+  update_title (self);
+}
+
+static void
+plan_changed_cb (SemWindow *self)
+{
+  /* Times may have moved: sort again; the filter drops moved sessions. */
+  gtk_filter_changed (GTK_FILTER (self->session_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_sorter_changed (gtk_sort_list_model_get_sorter (self->session_model),
+                      GTK_SORTER_CHANGE_DIFFERENT);
+  update_content_page (self);
+  update_title (self);
+}
+
+/* A document that is let go keeps its edits: save them now. */
+static void
+flush_document (SemDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (document == NULL || !sem_document_get_modified (document) ||
+      sem_document_get_file (document) == NULL)
+    return;
+
+  if (!sem_document_save (document, &error))
+    g_warning ("Could not save the plan: %s", error->message);
+}
+
+static void
+unbind_document (SemWindow *self)
+{
+  SemPlan *plan;
+
+  if (self->document == NULL)
+    return;
+
+  plan = sem_document_get_plan (self->document);
+  g_signal_handlers_disconnect_by_data (sem_plan_get_history (plan), self);
+  g_signal_handlers_disconnect_by_data (plan, self);
+  g_signal_handlers_disconnect_by_data (self->document, self);
+  flush_document (self->document);
+  g_clear_object (&self->document);
+}
+
+/**
+ * sem_window_set_document:
+ * @document: (nullable): the document to show
+ *
+ * Shows @document; a document that was shown before is saved first if it has
+ * changes.
+ */
+void
+sem_window_set_document (SemWindow   *self,
+                         SemDocument *document)
+{
+  g_autofree char *initial = NULL;
+  SemPlan *plan;
+
+  g_return_if_fail (SEM_IS_WINDOW (self));
+  g_return_if_fail (document == NULL || SEM_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  unbind_document (self);
+  g_clear_pointer (&self->event_id, g_free);
+
+  if (document != NULL)
+    {
+      self->document = g_object_ref (document);
+      g_clear_object (&self->failed_file);
+      plan = sem_document_get_plan (document);
+
+      g_signal_connect_object (sem_plan_get_history (plan), "notify::can-undo",
+                               G_CALLBACK (history_notify_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (sem_plan_get_history (plan), "notify::can-redo",
+                               G_CALLBACK (history_notify_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (plan, "changed",
+                               G_CALLBACK (plan_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::file",
+                               G_CALLBACK (document_notify_file_cb), self, G_CONNECT_SWAPPED);
+
+      gtk_sort_list_model_set_model (self->event_model,
+                                     sem_plan_get_collection (plan, SEM_COLLECTION_EVENTS));
+      gtk_filter_list_model_set_model (self->session_filter_model,
+                                       sem_plan_get_collection (plan, SEM_COLLECTION_SESSIONS));
+      gtk_stack_set_visible_child_name (self->main_stack, "plan");
+    }
+  else
+    {
+      gtk_sort_list_model_set_model (self->event_model, NULL);
+      gtk_filter_list_model_set_model (self->session_filter_model, NULL);
+    }
+
+  initial = find_initial_event (self);
+  if (initial != NULL)
+    sem_window_select_event (self, initial);
+  else
+    show_event (self, NULL);
+
+  update_actions (self);
+  update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/**
+ * sem_window_get_document:
+ *
+ * Returns: (transfer none) (nullable): the document shown
+ */
+SemDocument *
+sem_window_get_document (SemWindow *self)
+{
+  g_return_val_if_fail (SEM_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+/**
+ * sem_window_get_session_model:
+ *
+ * Returns: (transfer none): the sessions shown, those of the selected event
+ *   sorted by start
+ */
+GListModel *
+sem_window_get_session_model (SemWindow *self)
+{
+  g_return_val_if_fail (SEM_IS_WINDOW (self), NULL);
+
+  return G_LIST_MODEL (self->session_model);
+}
+
+/**
+ * sem_window_get_selected_event:
+ *
+ * Returns: (nullable): the id of the event whose sessions are shown
+ */
+const char *
+sem_window_get_selected_event (SemWindow *self)
+{
+  g_return_val_if_fail (SEM_IS_WINDOW (self), NULL);
+
+  return self->event_id;
+}
+
+/**
+ * sem_window_select_event:
+ * @event_id: an event of the plan
+ *
+ * Selects the event in the sidebar and shows its sessions.
+ */
+void
+sem_window_select_event (SemWindow  *self,
+                         const char *event_id)
+{
+  GListModel *events;
+  guint n;
+
+  g_return_if_fail (SEM_IS_WINDOW (self));
+  g_return_if_fail (event_id != NULL);
+
+  events = G_LIST_MODEL (self->event_model);
+  n = g_list_model_get_n_items (events);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SemEvent) event = g_list_model_get_item (events, i);
+
+      if (g_strcmp0 (sem_entity_get_id (SEM_ENTITY (event)), event_id) == 0)
+        {
+          GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->event_list, i);
+
+          gtk_list_box_select_row (self->event_list, row);
+          /* Selecting the selected row emits nothing: show it anyway. */
+          if (g_strcmp0 (self->event_id, event_id) != 0)
+            show_event (self, event_id);
+          return;
+        }
+    }
+
+  g_debug ("No event %s to select", event_id);
+}
+
+static void
+event_row_selected_cb (SemWindow     *self,
+                       GtkListBoxRow *row)
+{
+  SemEvent *event = row != NULL ? g_object_get_data (G_OBJECT (row), "sem-event") : NULL;
+
+  if (event != NULL && g_strcmp0 (self->event_id, sem_entity_get_id (SEM_ENTITY (event))) != 0)
+    show_event (self, sem_entity_get_id (SEM_ENTITY (event)));
+}
+
+static void
+event_row_activated_cb (SemWindow     *self,
+                        GtkListBoxRow *row)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+back_clicked_cb (SemWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+show_toast (SemWindow  *self,
+            const char *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Loading */
+
+typedef struct
+{
+  SemWindow *self;
+  GFile     *file;
+  gboolean   keep_document;  /* on failure: keep what is shown, say why in a toast */
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
+
+static void
+show_load_error (SemWindow    *self,
+                 GFile        *file,
+                 const GError *error)
+{
+  sem_window_set_document (self, NULL);
+  g_set_object (&self->failed_file, file);
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+  update_title (self);
+}
+
+static void
+load_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(LoadData) data = user_data;
+  SemWindow *self = data->self;
+  g_autoptr(SemDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkApplication *app;
+
+  document = sem_document_load_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  gtk_spinner_stop (self->spinner);
+
+  if (document == NULL)
+    {
+      if (data->keep_document && self->document != NULL)
+        {
+          g_autofree char *text = g_strdup_printf (_("Could not open the plan: %s"), error->message);
+
+          show_toast (self, text);
+        }
+      else
+        show_load_error (self, data->file, error);
+      return;
+    }
+
+  sem_window_set_document (self, document);
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (SEM_IS_APPLICATION (app))
+    sem_application_remember_plan (SEM_APPLICATION (app), data->file);
+}
+
+static void
+load_file (SemWindow *self,
+           GFile     *file,
+           gboolean   keep_document)
+{
+  LoadData *data;
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+
+  if (!keep_document || self->document == NULL)
+    {
+      sem_window_set_document (self, NULL);
+      g_set_object (&self->failed_file, file);
+      gtk_stack_set_visible_child_name (self->main_stack, "loading");
+      gtk_spinner_start (self->spinner);
+      update_title (self);
+    }
+
+  data = g_new0 (LoadData, 1);
+  data->self = g_object_ref (self);
+  data->file = g_object_ref (file);
+  data->keep_document = keep_document;
+  sem_document_load_async (file, self->load_cancellable, load_done_cb, data);
+}
+
+/**
+ * sem_window_open_file:
+ * @file: a plan file
+ *
+ * Loads @file in the background and shows it. If it fails to load, the
+ * window shows why and holds no document at all.
+ */
+void
+sem_window_open_file (SemWindow *self,
+                      GFile     *file)
+{
+  g_return_if_fail (SEM_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  load_file (self, file, FALSE);
+}
+
+/* Actions */
+
+static GtkFileFilter *
+plan_file_filter_new (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Plans"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  return filter;
+}
+
+static void
+open_response_cb (GtkNativeDialog *native,
+                  int              response,
+                  gpointer         user_data)
+{
+  SemWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file != NULL)
+        load_file (self, file, TRUE);
+    }
+
+  g_object_unref (native);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SemWindow *self = SEM_WINDOW (widget);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = plan_file_filter_new ();
+
+  native = gtk_file_chooser_native_new (_("Open a Plan"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  g_signal_connect_object (native, "response", G_CALLBACK (open_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+save_as_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SemWindow) self = user_data;
+  SemDocument *document = SEM_DOCUMENT (object);
+  g_autoptr(GError) error = NULL;
+  GtkApplication *app;
+
+  if (!sem_document_save_finish (document, result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *text = g_strdup_printf (_("Could not save the plan: %s"), error->message);
+
+          show_toast (self, text);
+        }
+      return;
+    }
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (SEM_IS_APPLICATION (app) && sem_document_get_file (document) != NULL)
+    sem_application_remember_plan (SEM_APPLICATION (app), sem_document_get_file (document));
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *native,
+                     int              response,
+                     gpointer         user_data)
+{
+  SemWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file != NULL && g_file_peek_path (file) != NULL)
+        {
+          sem_document_set_file (self->document, file);
+          sem_document_save_async (self->document, self->cancellable,
+                                   save_as_done_cb, g_object_ref (self));
+        }
+      else if (file != NULL)
+        show_toast (self, _("Plans can only be saved to local files"));
+    }
+
+  g_object_unref (native);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SemWindow *self = SEM_WINDOW (widget);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = plan_file_filter_new ();
+  GFile *current;
+
+  if (self->document == NULL)
+    return;
+
+  native = gtk_file_chooser_native_new (_("Save the Plan As"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+
+  current = sem_document_get_file (self->document);
+  if (current != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (current);
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+    }
+  else
+    /* Translators: the suggested file name of a new plan */
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("plan.json"));
+
+  g_signal_connect_object (native, "response", G_CALLBACK (save_as_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SemPlan *plan = sem_window_get_plan (SEM_WINDOW (widget));
+
+  if (plan != NULL)
+    sem_plan_undo (plan);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SemPlan *plan = sem_window_get_plan (SEM_WINDOW (widget));
+
+  if (plan != NULL)
+    sem_plan_redo (plan);
+}
+
+/* GObject */
+
+static gboolean
+sem_window_close_request (GtkWindow *window)
+{
+  SemWindow *self = SEM_WINDOW (window);
+
+  g_cancellable_cancel (self->load_cancellable);
+  flush_document (self->document);
+  g_cancellable_cancel (self->cancellable);
+
+  return GTK_WINDOW_CLASS (sem_window_parent_class)->close_request (window);
+}
+
+static void
+sem_window_constructed (GObject *object)
+{
+  SemWindow *self = SEM_WINDOW (object);
+  GtkApplication *app;
+
+  G_OBJECT_CLASS (sem_window_parent_class)->constructed (object);
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (SEM_IS_APPLICATION (app) && sem_application_get_settings (SEM_APPLICATION (app)) != NULL)
+    {
+      GSettings *settings = sem_application_get_settings (SEM_APPLICATION (app));
+
+      g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+    }
+}
+
+static void
+sem_window_dispose (GObject *object)
+{
+  SemWindow *self = SEM_WINDOW (object);
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_cancellable_cancel (self->cancellable);
+
+  unbind_document (self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SEM_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (sem_window_parent_class)->dispose (object);
+}
+
+static void
+sem_window_finalize (GObject *object)
+{
+  SemWindow *self = SEM_WINDOW (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->failed_file);
+  g_clear_object (&self->event_model);
+  g_clear_object (&self->session_filter);
+  g_clear_object (&self->session_filter_model);
+  g_clear_object (&self->session_model);
+  g_clear_pointer (&self->event_id, g_free);
+  g_clear_pointer (&self->event_tz, g_time_zone_unref);
+
+  G_OBJECT_CLASS (sem_window_parent_class)->finalize (object);
+}
+
+static void
+sem_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  SemWindow *self = SEM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sem_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  SemWindow *self = SEM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      sem_window_set_document (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sem_window_class_init (SemWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = sem_window_constructed;
+  object_class->dispose = sem_window_dispose;
+  object_class->finalize = sem_window_finalize;
+  object_class->get_property = sem_window_get_property;
+  object_class->set_property = sem_window_set_property;
+
+  window_class->close_request = sem_window_close_request;
+
+  /**
+   * SemWindow:document:
+   *
+   * The document shown; %NULL while loading or when a plan failed to load.
+   */
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, SEM_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Tests build windows without running the application. */
+  sem_resources_register ();
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/sofia/Seminars/ui/sem-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SemWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SemWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, SemWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SemWindow, event_list);
+  gtk_widget_class_bind_template_child (widget_class, SemWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SemWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, SemWindow, session_view);
+  gtk_widget_class_bind_template_child (widget_class, SemWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, SemWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SemWindow, window_title);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, event_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, event_row_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+}
+
+static void
+sem_window_init (SemWindow *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkNoSelection) selection = NULL;
+  GtkCustomSorter *event_sorter;
+  GtkCustomSorter *session_sorter;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->lang = sem_window_ui_language ();
+  self->cancellable = g_cancellable_new ();
+  self->load_cancellable = g_cancellable_new ();
+  self->event_tz = g_time_zone_new_utc ();
+
+  event_sorter = gtk_custom_sorter_new (event_sort_func, NULL, NULL);
+  self->event_model = gtk_sort_list_model_new (NULL, GTK_SORTER (event_sorter));
+  gtk_list_box_bind_model (self->event_list, G_LIST_MODEL (self->event_model),
+                           create_event_row_cb, self, NULL);
+  gtk_list_box_set_header_func (self->event_list, sem_event_row_header_cb, self, NULL);
+
+  self->session_filter = gtk_custom_filter_new (session_filter_func, self, NULL);
+  self->session_filter_model =
+    gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->session_filter)));
+  session_sorter = gtk_custom_sorter_new (session_sort_func, NULL, NULL);
+  self->session_model =
+    gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->session_filter_model)),
+                             GTK_SORTER (session_sorter));
+
+  factory = sem_session_factory_new (self);
+  gtk_list_view_set_factory (self->session_view, factory);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->session_model)));
+  gtk_list_view_set_model (self->session_view, GTK_SELECTION_MODEL (selection));
+
+  update_actions (self);
+  update_content_page (self);
+  update_title (self);
+}
+
+/**
+ * sem_window_new:
+ * @app: the application
+ *
+ * Returns: (transfer full): a window without a document
+ */
+SemWindow *
+sem_window_new (SemApplication *app)
+{
+  g_return_val_if_fail (app == NULL || SEM_IS_APPLICATION (app), NULL);
+
+  return g_object_new (SEM_TYPE_WINDOW, "application", app, NULL);
+}
