@@ -32,6 +32,11 @@ struct _SemDocument
   guint64       generation;
   guint64       saved_generation;
   gboolean      saving;
+
+  /* Writes happen on workers and on the main thread (a save on close); the
+   * lock orders them, and an older generation never replaces a newer one. */
+  GMutex        write_lock;
+  guint64       written_generation;
   gboolean      save_again;
 };
 
@@ -104,6 +109,16 @@ sem_document_dispose (GObject *object)
 }
 
 static void
+sem_document_finalize (GObject *object)
+{
+  SemDocument *self = SEM_DOCUMENT (object);
+
+  g_mutex_clear (&self->write_lock);
+
+  G_OBJECT_CLASS (sem_document_parent_class)->finalize (object);
+}
+
+static void
 sem_document_get_property (GObject    *object,
                            guint       prop_id,
                            GValue     *value,
@@ -164,6 +179,7 @@ sem_document_class_init (SemDocumentClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = sem_document_dispose;
+  object_class->finalize = sem_document_finalize;
   object_class->get_property = sem_document_get_property;
   object_class->set_property = sem_document_set_property;
 
@@ -186,6 +202,7 @@ sem_document_class_init (SemDocumentClass *klass)
 static void
 sem_document_init (SemDocument *self)
 {
+  g_mutex_init (&self->write_lock);
   self->cancellable = g_cancellable_new ();
   self->autosave_delay = SEM_DOCUMENT_AUTOSAVE_DELAY_MS;
 }
@@ -297,7 +314,12 @@ sem_document_set_file (SemDocument *self,
   g_return_if_fail (file == NULL || g_file_peek_path (file) != NULL);
 
   if (g_set_object (&self->file, file))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    {
+      g_mutex_lock (&self->write_lock);
+      self->written_generation = 0;
+      g_mutex_unlock (&self->write_lock);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    }
 }
 
 /**
@@ -358,6 +380,25 @@ save_job_free (gpointer data)
   g_free (job);
 }
 
+/* Writes @data unless a newer generation is already on disk. */
+static gboolean
+write_generation (SemDocument  *self,
+                  const char   *path,
+                  const char   *data,
+                  gsize         length,
+                  guint64       generation,
+                  GError      **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->write_lock);
+
+  if (generation < self->written_generation)
+    return TRUE;
+  if (!sem_plan_codec_write_file (path, data, length, error))
+    return FALSE;
+  self->written_generation = generation;
+  return TRUE;
+}
+
 static void
 save_thread (GTask        *task,
              gpointer      source_object,
@@ -367,7 +408,7 @@ save_thread (GTask        *task,
   SaveJob *job = task_data;
   g_autoptr(GError) error = NULL;
 
-  if (sem_plan_codec_write_file (job->path, job->data, job->length, &error))
+  if (write_generation (source_object, job->path, job->data, job->length, job->generation, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, g_steal_pointer (&error));
@@ -391,7 +432,7 @@ sem_document_save (SemDocument  *self,
   g_return_val_if_fail (self->file != NULL, FALSE);
 
   data = sem_plan_codec_to_data (self->plan, &length);
-  if (!sem_plan_codec_write_file (g_file_peek_path (self->file), data, length, error))
+  if (!write_generation (self, g_file_peek_path (self->file), data, length, self->generation, error))
     return FALSE;
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
