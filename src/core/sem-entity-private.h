@@ -25,6 +25,9 @@ void              sem_entity_set_stamp        (SemEntity *self,
                                                gint64     modified);
 const SemFieldInfo *sem_entity_find_field     (SemEntityClass *klass,
                                                const char     *name);
+const SemFieldInfo *sem_entity_class_field_for_pspec
+                                              (SemEntityClass *klass,
+                                               GParamSpec     *pspec);
 gboolean          sem_pair_split              (const char  *pair,
                                                char       **a,
                                                const char **b);

@@ -7,12 +7,49 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "sem-entity-private.h"
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SemEntity, sem_entity, G_TYPE_OBJECT)
+G_DEFINE_BOXED_TYPE (SemGeo, sem_geo, sem_geo_copy, sem_geo_free)
+
+/**
+ * sem_geo_new:
+ *
+ * Returns: (transfer full): a point
+ */
+SemGeo *
+sem_geo_new (double latitude,
+             double longitude)
+{
+  SemGeo *geo = g_new (SemGeo, 1);
+
+  geo->latitude = latitude;
+  geo->longitude = longitude;
+  return geo;
+}
+
+SemGeo *
+sem_geo_copy (const SemGeo *geo)
+{
+  return geo != NULL ? sem_geo_new (geo->latitude, geo->longitude) : NULL;
+}
+
+void
+sem_geo_free (SemGeo *geo)
+{
+  g_free (geo);
+}
+
+gboolean
+sem_geo_equal (const SemGeo *a,
+               const SemGeo *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return a->latitude == b->latitude && a->longitude == b->longitude;
+}
 
 enum {
   PROP_0,
@@ -53,9 +90,11 @@ free_field (gpointer            mem,
     case SEM_FIELD_CHILDREN:
       g_clear_pointer ((GPtrArray **) mem, g_ptr_array_unref);
       break;
+    case SEM_FIELD_GEO:
+      g_clear_pointer ((SemGeo **) mem, sem_geo_free);
+      break;
     case SEM_FIELD_INSTANT:
     case SEM_FIELD_INT:
-    case SEM_FIELD_DOUBLE:
     case SEM_FIELD_BOOL:
     case SEM_FIELD_ENUM:
     case SEM_FIELD_FLAGS:
@@ -272,6 +311,21 @@ sem_entity_find_field (SemEntityClass *klass,
   return NULL;
 }
 
+/* The field behind one of the class's field properties, or NULL. */
+const SemFieldInfo *
+sem_entity_class_field_for_pspec (SemEntityClass *klass,
+                                  GParamSpec     *pspec)
+{
+  SemEntityClass *owner = g_type_class_peek (pspec->owner_type);
+
+  if (!g_type_is_a (pspec->owner_type, SEM_TYPE_ENTITY) || owner->fields == NULL)
+    return NULL;
+  for (guint i = 0; i < 2 * owner->n_fields; i++)
+    if (owner->pspecs[i] == pspec)
+      return &owner->fields[i / 2];
+  return NULL;
+}
+
 /* Splits "a:b"; @a is newly allocated, @b points into @pair. */
 gboolean
 sem_pair_split (const char  *pair,
@@ -301,8 +355,8 @@ field_value_type (const SemFieldInfo *field)
       return G_TYPE_INT64;
     case SEM_FIELD_INT:
       return G_TYPE_INT;
-    case SEM_FIELD_DOUBLE:
-      return G_TYPE_DOUBLE;
+    case SEM_FIELD_GEO:
+      return SEM_TYPE_GEO;
     case SEM_FIELD_BOOL:
       return G_TYPE_BOOLEAN;
     case SEM_FIELD_ENUM:
@@ -343,8 +397,8 @@ get_field_value (SemEntity          *self,
     case SEM_FIELD_INT:
       g_value_set_int (value, *(int *) mem);
       break;
-    case SEM_FIELD_DOUBLE:
-      g_value_set_double (value, *(double *) mem);
+    case SEM_FIELD_GEO:
+      g_value_set_boxed (value, *(SemGeo **) mem);
       break;
     case SEM_FIELD_BOOL:
       g_value_set_boolean (value, *(gboolean *) mem);
@@ -434,13 +488,13 @@ set_field_value (SemEntity          *self,
         return FALSE;
       *(int *) mem = g_value_get_int (value);
       return TRUE;
-    case SEM_FIELD_DOUBLE:
+    case SEM_FIELD_GEO:
       {
-        double d = g_value_get_double (value);
-        double *slot = mem;
-        if (*slot == d || (isnan (*slot) && isnan (d)))
+        const SemGeo *geo = g_value_get_boxed (value);
+        if (sem_geo_equal (*(SemGeo **) mem, geo))
           return FALSE;
-        *slot = d;
+        sem_geo_free (*(SemGeo **) mem);
+        *(SemGeo **) mem = sem_geo_copy (geo);
         return TRUE;
       }
     case SEM_FIELD_BOOL:
@@ -527,8 +581,8 @@ make_pspec (const SemFieldInfo *field,
       return g_param_spec_int64 (name, NULL, NULL, 0, G_MAXINT64, 0, flags);
     case SEM_FIELD_INT:
       return g_param_spec_int (name, NULL, NULL, 0, G_MAXINT, 0, flags);
-    case SEM_FIELD_DOUBLE:
-      return g_param_spec_double (name, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, flags);
+    case SEM_FIELD_GEO:
+      return g_param_spec_boxed (name, NULL, NULL, SEM_TYPE_GEO, flags);
     case SEM_FIELD_BOOL:
       return g_param_spec_boolean (name, NULL, NULL, FALSE, flags);
     case SEM_FIELD_ENUM:
@@ -636,9 +690,8 @@ sem_entity_fields_equal (SemEntity *a,
         case SEM_FIELD_INSTANT:
           same = *(gint64 *) ma == *(gint64 *) mb;
           break;
-        case SEM_FIELD_DOUBLE:
-          same = *(double *) ma == *(double *) mb ||
-                 (isnan (*(double *) ma) && isnan (*(double *) mb));
+        case SEM_FIELD_GEO:
+          same = sem_geo_equal (*(SemGeo **) ma, *(SemGeo **) mb);
           break;
         case SEM_FIELD_INT:
         case SEM_FIELD_ENUM:

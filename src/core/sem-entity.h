@@ -19,7 +19,7 @@ typedef enum
   SEM_FIELD_INSTANT,   /* gint64, Unix seconds (UTC); 0 = unset    "2018-02-20T08:30:00Z" */
   SEM_FIELD_DATE,      /* char *, validated "YYYY-MM-DD"           "2018-02-20"      */
   SEM_FIELD_INT,       /* int                                      42                */
-  SEM_FIELD_DOUBLE,    /* double, NAN = unset                      42.5              */
+  SEM_FIELD_GEO,       /* SemGeo *, NULL = unset                   {"latitude":…, "longitude":…} */
   SEM_FIELD_BOOL,      /* gboolean                                 true              */
   SEM_FIELD_ENUM,      /* int                                      "nick"            */
   SEM_FIELD_FLAGS,     /* guint                                    ["nick", …]       */
@@ -40,6 +40,29 @@ typedef struct
   char *en;
   char *bg;
 } SemText;
+
+/**
+ * SemGeo:
+ *
+ * A point on the map, in degrees (WGS 84).
+ */
+typedef struct
+{
+  double latitude;
+  double longitude;
+} SemGeo;
+
+#define SEM_TYPE_GEO (sem_geo_get_type ())
+
+GType    sem_geo_get_type (void) G_GNUC_CONST;
+SemGeo  *sem_geo_new      (double        latitude,
+                           double        longitude);
+SemGeo  *sem_geo_copy     (const SemGeo *geo);
+void     sem_geo_free     (SemGeo       *geo);
+gboolean sem_geo_equal    (const SemGeo *a,
+                           const SemGeo *b);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SemGeo, sem_geo_free)
 
 /**
  * SemField:

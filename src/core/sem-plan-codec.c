@@ -15,7 +15,6 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <math.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -222,8 +221,8 @@ type_problem (SemFieldKind kind)
       return _("expected a date such as “2018-02-20”");
     case SEM_FIELD_INT:
       return _("expected a whole number");
-    case SEM_FIELD_DOUBLE:
-      return _("expected a number");
+    case SEM_FIELD_GEO:
+      return _("expected an object with a “latitude” and a “longitude” in degrees");
     case SEM_FIELD_BOOL:
       return _("expected true or false");
     case SEM_FIELD_ENUM:
@@ -516,13 +515,36 @@ read_field (Reader             *reader,
       *(int *) mem = (int) json_node_get_int (node);
       return TRUE;
 
-    case SEM_FIELD_DOUBLE:
-      if (!JSON_NODE_HOLDS_VALUE (node) ||
-          (json_node_get_value_type (node) != G_TYPE_DOUBLE &&
-           json_node_get_value_type (node) != G_TYPE_INT64))
-        return fail (reader, SEM_PLAN_ERROR_TYPE, path, "%s", type_problem (field->kind));
-      *(double *) mem = json_node_get_double (node);
-      return TRUE;
+    case SEM_FIELD_GEO:
+      {
+        JsonObject *object;
+        double coordinates[2];
+
+        if (!JSON_NODE_HOLDS_OBJECT (node))
+          return fail (reader, SEM_PLAN_ERROR_TYPE, path, "%s", type_problem (field->kind));
+        object = json_node_get_object (node);
+        for (guint i = 0; i < 2; i++)
+          {
+            const char *name = i ? "longitude" : "latitude";
+            double limit = i ? 180.0 : 90.0;
+            JsonNode *member = json_object_get_member (object, name);
+            Path member_path = { path, name, 0 };
+
+            if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) ||
+                (json_node_get_value_type (member) != G_TYPE_DOUBLE &&
+                 json_node_get_value_type (member) != G_TYPE_INT64))
+              return fail (reader, SEM_PLAN_ERROR_TYPE, &member_path, "%s", _("expected a number"));
+            coordinates[i] = json_node_get_double (member);
+            if (!(coordinates[i] >= -limit && coordinates[i] <= limit))
+              return fail (reader, SEM_PLAN_ERROR_INVALID, &member_path,
+                           _("expected a number from %g to %g"), -limit, limit);
+          }
+        if (json_object_get_size (object) != 2)
+          return fail (reader, SEM_PLAN_ERROR_INVALID, path, "%s",
+                       _("expected only “latitude” and “longitude”"));
+        *(SemGeo **) mem = sem_geo_new (coordinates[0], coordinates[1]);
+        return TRUE;
+      }
 
     case SEM_FIELD_BOOL:
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
@@ -569,6 +591,7 @@ read_field (Reader             *reader,
 
     case SEM_FIELD_CHILDREN:
       {
+        SemEntityClass *klass;
         GPtrArray *children;
         JsonArray *array;
         Checks checks;
@@ -577,7 +600,9 @@ read_field (Reader             *reader,
           return fail (reader, SEM_PLAN_ERROR_TYPE, path, "%s", type_problem (field->kind));
         array = json_node_get_array (node);
         children = g_ptr_array_new_full (json_array_get_length (array), g_object_unref);
-        checks_init (&checks, g_type_class_peek (field->type_func ()));
+        klass = g_type_class_ref (field->type_func ());
+        checks_init (&checks, klass);
+        g_type_class_unref (klass);
         *(GPtrArray **) mem = children;
         for (guint i = 0; i < json_array_get_length (array); i++)
           {
@@ -1209,9 +1234,16 @@ write_field (JsonObject         *object,
       json_object_set_int_member (object, field->name, *(int *) mem);
       break;
 
-    case SEM_FIELD_DOUBLE:
-      if (!isnan (*(double *) mem))
-        json_object_set_double_member (object, field->name, *(double *) mem);
+    case SEM_FIELD_GEO:
+      if (*(SemGeo **) mem != NULL)
+        {
+          const SemGeo *geo = *(SemGeo **) mem;
+          JsonObject *point = json_object_new ();
+
+          json_object_set_double_member (point, "latitude", geo->latitude);
+          json_object_set_double_member (point, "longitude", geo->longitude);
+          json_object_set_object_member (object, field->name, point);
+        }
       break;
 
     case SEM_FIELD_BOOL:

@@ -229,6 +229,82 @@ execute (SemPlan    *self,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* An edit must leave a plan that loads: required fields filled in and every
+ * reference pointing at an entity of the plan. Breaking that is a bug in the
+ * caller, not a user error, so it is refused with a critical. */
+static gboolean
+value_keeps_plan_valid (SemPlan            *self,
+                        SemEntity          *entity,
+                        GParamSpec         *pspec,
+                        const GValue       *value)
+{
+  const SemFieldInfo *field = sem_entity_class_field_for_pspec (SEM_ENTITY_GET_CLASS (entity), pspec);
+
+  if (field == NULL)
+    return TRUE;
+
+  if (field->kind == SEM_FIELD_TEXT && (field->flags & SEM_FIELD_REQUIRED))
+    {
+      const SemText *text = sem_entity_field_ptr (entity, field);
+      const char *other = g_str_has_suffix (pspec->name, "-bg") ? text->en : text->bg;
+      const char *s = g_value_get_string (value);
+
+      /* One language may be empty, not both: the other one still shows. */
+      if ((s == NULL || *s == '\0') && (other == NULL || *other == '\0'))
+        {
+          g_critical ("“%s” needs a text in at least one language", field->name);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  switch (field->kind)
+    {
+    case SEM_FIELD_STRING:
+    case SEM_FIELD_TEXT:
+    case SEM_FIELD_DATE:
+    case SEM_FIELD_REF:
+      {
+        const char *s = g_value_get_string (value);
+
+        if ((field->flags & SEM_FIELD_REQUIRED) && field->kind != SEM_FIELD_TEXT &&
+            (s == NULL || *s == '\0'))
+          {
+            g_critical ("“%s” is required and cannot be emptied", field->name);
+            return FALSE;
+          }
+        if (field->kind == SEM_FIELD_REF && s != NULL &&
+            sem_plan_lookup (self, field->target, s) == NULL)
+          {
+            g_critical ("“%s” cannot refer to the missing “%s”", field->name, s);
+            return FALSE;
+          }
+        return TRUE;
+      }
+    case SEM_FIELD_REFS:
+      {
+        char **ids = g_value_get_boxed (value);
+
+        for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+          if (sem_plan_lookup (self, field->target, ids[i]) == NULL)
+            {
+              g_critical ("“%s” cannot refer to the missing “%s”", field->name, ids[i]);
+              return FALSE;
+            }
+        return TRUE;
+      }
+    case SEM_FIELD_INSTANT:
+      if ((field->flags & SEM_FIELD_REQUIRED) && g_value_get_int64 (value) == 0)
+        {
+          g_critical ("“%s” is required and cannot be emptied", field->name);
+          return FALSE;
+        }
+      return TRUE;
+    default:
+      return TRUE;
+    }
+}
+
 /**
  * sem_plan_set_property:
  * @entity: an entity of this plan
@@ -254,11 +330,13 @@ sem_plan_set_property (SemPlan      *self,
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (entity), property);
   g_return_if_fail (pspec != NULL && (pspec->flags & G_PARAM_CONSTRUCT_ONLY) == 0);
   g_return_if_fail (pspec->owner_type != SEM_TYPE_ENTITY);
+  g_return_if_fail (G_VALUE_HOLDS (value, pspec->value_type));
+  if (!value_keeps_plan_valid (self, entity, pspec, value))
+    return;
 
   g_value_init (&current, pspec->value_type);
   g_object_get_property (G_OBJECT (entity), property, &current);
-  if (g_param_values_cmp (pspec, &current, value) == 0 &&
-      !G_VALUE_HOLDS (value, G_TYPE_STRV) && !G_VALUE_HOLDS (value, G_TYPE_PTR_ARRAY))
+  if (!G_VALUE_HOLDS_BOXED (value) && g_param_values_cmp (pspec, &current, value) == 0)
     return;
 
   command = sem_command_new_set (entity, pspec, value);

@@ -7,8 +7,6 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include "sem-entity-private.h"
 #include "sem-venue.h"
 
@@ -20,8 +18,7 @@ struct _SemVenue
   char    *address;
   char    *city;
   char    *timezone;
-  double  latitude;
-  double  longitude;
+  SemGeo  *geo;
 };
 
 G_DEFINE_FINAL_TYPE (SemVenue, sem_venue, SEM_TYPE_ENTITY)
@@ -33,8 +30,7 @@ static const SemFieldInfo fields[] = {
   { FIELD (address, STRING), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
   { FIELD (city, REF), 0, SEM_COLLECTION_CITIES, SEM_COLLECTION_NONE, NULL },
   { FIELD (timezone, STRING), SEM_FIELD_REQUIRED, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
-  { FIELD (latitude, DOUBLE), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
-  { FIELD (longitude, DOUBLE), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
+  { FIELD (geo, GEO), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
 };
 
 #undef FIELD
@@ -48,8 +44,6 @@ sem_venue_class_init (SemVenueClass *klass)
 static void
 sem_venue_init (SemVenue *self)
 {
-  self->latitude = NAN;
-  self->longitude = NAN;
 }
 
 /**
@@ -102,18 +96,15 @@ sem_venue_get_timezone (SemVenue *self)
   return self->timezone;
 }
 
-double
-sem_venue_get_latitude (SemVenue *self)
+/**
+ * sem_venue_get_geo:
+ *
+ * Returns: (transfer none) (nullable): where the venue is on the map
+ */
+const SemGeo *
+sem_venue_get_geo (SemVenue *self)
 {
-  g_return_val_if_fail (SEM_IS_VENUE (self), NAN);
+  g_return_val_if_fail (SEM_IS_VENUE (self), NULL);
 
-  return self->latitude;
-}
-
-double
-sem_venue_get_longitude (SemVenue *self)
-{
-  g_return_val_if_fail (SEM_IS_VENUE (self), NAN);
-
-  return self->longitude;
+  return self->geo;
 }

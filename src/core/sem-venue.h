@@ -19,7 +19,6 @@ const char *sem_venue_get_name (SemVenue *self,
 const char *sem_venue_get_address (SemVenue *self);
 const char *sem_venue_get_city (SemVenue *self);
 const char *sem_venue_get_timezone (SemVenue *self);
-double sem_venue_get_latitude (SemVenue *self);
-double sem_venue_get_longitude (SemVenue *self);
+const SemGeo *sem_venue_get_geo (SemVenue *self);
 
 G_END_DECLS

@@ -1,0 +1,34 @@
+/* sem-test-util.h — what several tests share: a rich plan, a fake clock, comparisons
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sem-plan.h"
+#include "sem-plan-codec.h"
+
+G_BEGIN_DECLS
+
+/* A small plan that sets every kind of field at least once. */
+extern const char *const sem_test_rich_plan_json;
+
+SemPlan   *sem_test_load_rich_plan     (void);
+gint64     sem_test_clock_cb           (gpointer   user_data);
+
+/* Detached copies of every entity (and tombstone) of @plan, in order. */
+GPtrArray *sem_test_snapshot           (SemPlan   *plan);
+void       sem_test_assert_snapshot    (SemPlan   *plan,
+                                        GPtrArray *snapshot);
+
+/* The plan file text without the stamps: every "revision" and "modified",
+ * and the tombstones' "deleted". */
+char      *sem_test_normalised_data    (SemPlan   *plan);
+
+char      *sem_test_read_file          (const char *path,
+                                        gsize      *length);
+void       sem_test_write_file         (const char *path,
+                                        const char *data,
+                                        gssize      length);
+
+G_END_DECLS

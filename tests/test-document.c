@@ -1,0 +1,279 @@
+/* test-document.c — SemDocument: autosave, saving, loading, never overwriting
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-document"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "sem-demo.h"
+#include "sem-document.h"
+#include "sem-session.h"
+#include "sem-test-util.h"
+
+static char *tmp_dir;
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  g_error ("timed out: %s", (const char *) user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @document is saved ("modified" FALSE), or fails. */
+static void
+wait_until_saved (SemDocument *document)
+{
+  guint timeout = g_timeout_add_seconds (5, timeout_cb, (gpointer) "waiting for the save");
+
+  while (sem_document_get_modified (document))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+}
+
+static SemDocument *
+new_demo_document (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SemPlan) plan = sem_demo_load (&error);
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_no_error (error);
+  g_unlink (path);
+  return sem_document_new (plan, file);
+}
+
+static SemSession *
+first_session (SemPlan *plan)
+{
+  g_autoptr(SemSession) session = g_list_model_get_item (sem_plan_get_collection (plan, SEM_COLLECTION_SESSIONS), 0);
+
+  g_assert_nonnull (session);
+  return session; /* the plan keeps it */
+}
+
+static SemPlan *
+load_path (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  SemPlan *plan = sem_plan_codec_load_file (file, 0, NULL, &error);
+
+  g_assert_no_error (error);
+  return plan;
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_create_destroy (void)
+{
+  SemDocument *document = sem_document_new (NULL, NULL);
+
+  g_assert_nonnull (sem_document_get_plan (document));
+  g_assert_null (sem_document_get_file (document));
+  g_assert_false (sem_document_get_modified (document));
+  g_assert_cmpuint (sem_document_get_autosave_delay (document), ==, SEM_DOCUMENT_AUTOSAVE_DELAY_MS);
+  g_assert_finalize_object (document);
+}
+
+static void
+test_autosave (void)
+{
+  SemDocument *document = new_demo_document ("autosave.json");
+  SemPlan *plan = sem_document_get_plan (document);
+  SemSession *session = first_session (plan);
+  g_autofree char *id = g_strdup (sem_entity_get_id (SEM_ENTITY (session)));
+  const char *path = g_file_peek_path (sem_document_get_file (document));
+  g_autoptr(SemPlan) saved = NULL;
+  SemEntity *saved_session;
+  guint modified_notifies = 0, delay_notifies = 0;
+
+  g_signal_connect (document, "notify::modified", G_CALLBACK (count_notify_cb), &modified_notifies);
+  g_signal_connect (document, "notify::autosave-delay", G_CALLBACK (count_notify_cb), &delay_notifies);
+  sem_document_set_autosave_delay (document, 50);
+  sem_document_set_autosave_delay (document, 50);
+  g_assert_cmpuint (delay_notifies, ==, 1);
+
+  sem_plan_set (plan, SEM_ENTITY (session), "title-en", "Autosaved title", NULL);
+  g_assert_true (sem_document_get_modified (document));
+  g_assert_cmpuint (modified_notifies, ==, 1);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  wait_until_saved (document);
+  g_assert_cmpuint (modified_notifies, ==, 2);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  saved = load_path (path);
+  saved_session = sem_plan_lookup (saved, SEM_COLLECTION_SESSIONS, id);
+  g_assert_nonnull (saved_session);
+  g_assert_cmpstr (sem_session_get_title (SEM_SESSION (saved_session), "en"), ==, "Autosaved title");
+  g_assert_true (sem_entity_fields_equal (saved_session, SEM_ENTITY (session)));
+
+  g_signal_handlers_disconnect_by_func (document, count_notify_cb, &modified_notifies);
+  g_signal_handlers_disconnect_by_func (document, count_notify_cb, &delay_notifies);
+  g_assert_finalize_object (document);
+}
+
+static void
+save_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_true (sem_document_save_finish (SEM_DOCUMENT (object), result, error));
+}
+
+static void
+test_save_async (void)
+{
+  SemDocument *document = new_demo_document ("save-async.json");
+  SemPlan *plan = sem_document_get_plan (document);
+  const char *path = g_file_peek_path (sem_document_get_file (document));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *written = NULL;
+  gsize expected_length, written_length;
+
+  sem_document_set_autosave_delay (document, 0);
+  sem_plan_set (plan, SEM_ENTITY (first_session (plan)), "capacity", 77, NULL);
+  g_assert_true (sem_document_get_modified (document));
+
+  sem_document_save_async (document, NULL, save_done_cb, &error);
+  wait_until_saved (document);
+  g_assert_no_error (error);
+
+  expected = sem_plan_codec_to_data (plan, &expected_length);
+  written = sem_test_read_file (path, &written_length);
+  g_assert_cmpmem (written, written_length, expected, expected_length);
+
+  /* A synchronous save keeps the previous version as .bak. */
+  sem_plan_set (plan, SEM_ENTITY (first_session (plan)), "capacity", 78, NULL);
+  g_assert_true (sem_document_save (document, &error));
+  g_assert_no_error (error);
+  g_assert_false (sem_document_get_modified (document));
+  {
+    g_autofree char *backup = g_strconcat (path, ".bak", NULL);
+    g_autofree char *old = sem_test_read_file (backup, NULL);
+    g_assert_cmpstr (old, ==, expected);
+  }
+
+  g_assert_finalize_object (document);
+}
+
+static void
+test_no_file_never_writes (void)
+{
+  g_autoptr(GError) error = NULL;
+  SemPlan *plan = sem_demo_load (&error);
+  SemDocument *document = sem_document_new (plan, NULL);
+  g_autoptr(GDir) dir = NULL;
+  gint64 end;
+
+  g_assert_no_error (error);
+  sem_document_set_autosave_delay (document, 10);
+  sem_plan_set (plan, SEM_ENTITY (first_session (plan)), "capacity", 5, NULL);
+  g_assert_true (sem_document_get_modified (document));
+
+  /* Give autosave every chance to run. */
+  end = g_get_monotonic_time () + 200 * 1000;
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+
+  g_assert_true (sem_document_get_modified (document));
+  g_assert_null (sem_document_get_file (document));
+  dir = g_dir_open (tmp_dir, 0, NULL);
+  g_assert_null (g_dir_read_name (dir));
+
+  g_object_unref (plan);
+  g_assert_finalize_object (document);
+}
+
+static void
+load_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GError **error = user_data;
+  g_autoptr(SemDocument) document = sem_document_load_finish (result, error);
+
+  g_assert_null (document);
+  g_assert_nonnull (*error);
+}
+
+static void
+test_load_broken (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "broken.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  const char *broken = "{\"format\": \"org.sofia.Seminars.plan\", \"version\": 1, \"sessions\": [";
+  guint timeout = g_timeout_add_seconds (5, timeout_cb, (gpointer) "waiting for the load");
+  GStatBuf before_stat, after_stat;
+
+  sem_test_write_file (path, broken, -1);
+  g_assert_cmpint (g_stat (path, &before_stat), ==, 0);
+
+  sem_document_load_async (file, NULL, load_done_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+
+  g_assert_error (error, SEM_PLAN_ERROR, SEM_PLAN_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, path));
+  after = sem_test_read_file (path, NULL);
+  g_assert_cmpstr (after, ==, broken);
+  g_assert_cmpint (g_stat (path, &after_stat), ==, 0);
+  g_assert_cmpint (after_stat.st_mtime, ==, before_stat.st_mtime);
+  g_unlink (path);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/document/create-destroy", test_create_destroy);
+  g_test_add_func ("/document/no-file-never-writes", test_no_file_never_writes);
+  g_test_add_func ("/document/autosave", test_autosave);
+  g_test_add_func ("/document/save-async", test_save_async);
+  g_test_add_func ("/document/load-broken", test_load_broken);
+
+  tmp_dir = g_dir_make_tmp ("test-document-XXXXXX", &error);
+  g_assert_no_error (error);
+  status = g_test_run ();
+  remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  return status;
+}
