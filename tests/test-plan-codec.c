@@ -92,6 +92,51 @@ test_demo_round_trip (void)
   assert_round_trip (bytes);
 }
 
+/* Big collections are generated in chunks on several threads: the joins
+ * must give the same bytes, one comma between entries and nothing lost. */
+static void
+test_big_round_trip (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SemPlan) plan = sem_demo_load (&error);
+  g_autoptr(SemPlan) reloaded = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  const guint n_extra = 20000;
+  guint n_sessions;
+  gsize length;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_extra; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("extra-%05u", i);
+      g_autoptr(SemSession) session = g_object_new (SEM_TYPE_SESSION, "id", id,
+                                                    "event", "dcc-brussels-2018",
+                                                    "title-en", id, "title-bg", "Сесия",
+                                                    "start", (gint64) 1519113600 + i * 60,
+                                                    "end", (gint64) 1519113600 + i * 60 + 45,
+                                                    NULL);
+      sem_plan_add (plan, SEM_ENTITY (session));
+    }
+  n_sessions = g_list_model_get_n_items (sem_plan_get_collection (plan, SEM_COLLECTION_SESSIONS));
+  g_assert_cmpuint (n_sessions, >, n_extra);
+
+  first = sem_plan_codec_to_data (plan, &length);
+  g_assert_true (json_parser_load_from_data (parser, first, length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_node_get_object (json_parser_get_root (parser)), "sessions")),
+                    ==, n_sessions);
+
+  bytes = g_bytes_new_static (first, length);
+  reloaded = sem_plan_codec_load_bytes (bytes, "big.json", &error);
+  g_assert_no_error (error);
+  second = sem_plan_codec_to_data (reloaded, NULL);
+  g_assert_cmpstr (first, ==, second);
+}
+
 static void
 test_rich_round_trip (void)
 {
@@ -405,6 +450,7 @@ main (int   argc,
   g_test_add_func ("/plan-codec/bad/truncated", test_truncated);
   g_test_add_func ("/plan-codec/bad/too-deep", test_too_deep);
   g_test_add_func ("/plan-codec/bad/too-large", test_too_large);
+  g_test_add_func ("/plan-codec/big-round-trip", test_big_round_trip);
   g_test_add_func ("/plan-codec/instants", test_instants);
   g_test_add_func ("/plan-codec/dates-and-ids", test_dates_and_ids);
   g_test_add_func ("/plan-codec/write-keeps-backup", test_write_keeps_backup);
