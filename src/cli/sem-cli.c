@@ -233,7 +233,10 @@ describe (SemPlan   *plan,
   if (SEM_IS_ROOM (entity))
     {
       SemRoom *room = SEM_ROOM (entity);
-      return g_strdup_printf (_("%s (%d seats)"), sem_room_get_name (room, lang), sem_room_get_capacity (room));
+      int seats = sem_room_get_capacity (room);
+
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%d seat)", "%s (%d seats)", seats),
+                              sem_room_get_name (room, lang), seats);
     }
   if (SEM_IS_FEED (entity))
     {

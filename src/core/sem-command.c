@@ -99,7 +99,7 @@ sem_command_new_set (SemEntity    *entity,
   self->kind = COMMAND_SET;
   self->entity = g_object_ref (entity);
   self->pspec = pspec;
-  self->label = g_strdup (_("Edit"));
+  self->label = g_strdup (C_("undo action", "Edit"));
   g_value_init (&self->old_value, pspec->value_type);
   g_object_get_property (G_OBJECT (entity), pspec->name, &self->old_value);
   g_value_init (&self->new_value, pspec->value_type);
@@ -123,7 +123,7 @@ sem_command_new_add (SemEntity *entity)
   self = g_object_new (SEM_TYPE_COMMAND, NULL);
   self->kind = COMMAND_ADD;
   self->entity = g_object_ref (entity);
-  self->label = g_strdup (_("Add"));
+  self->label = g_strdup (C_("undo action", "Add"));
 
   return self;
 }
@@ -143,7 +143,7 @@ sem_command_new_remove (SemEntity *entity)
   self = g_object_new (SEM_TYPE_COMMAND, NULL);
   self->kind = COMMAND_REMOVE;
   self->entity = g_object_ref (entity);
-  self->label = g_strdup (_("Delete"));
+  self->label = g_strdup (C_("undo action", "Delete"));
 
   return self;
 }

@@ -1057,9 +1057,11 @@ sem_plan_codec_load_bytes (GBytes      *bytes,
     }
   if (json_node_get_int (version) != SEM_PLAN_FORMAT_VERSION)
     {
+      g_autofree char *version_text = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (version));
+
       fail (&reader, SEM_PLAN_ERROR_VERSION, &version_path,
-            _("format version %" G_GINT64_FORMAT " is not supported; this version of Sofia Seminars reads version %d"),
-            json_node_get_int (version), SEM_PLAN_FORMAT_VERSION);
+            _("format version %s is not supported; this version of Sofia Seminars reads version %d"),
+            version_text, SEM_PLAN_FORMAT_VERSION);
       return NULL;
     }
 

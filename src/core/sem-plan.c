@@ -361,7 +361,7 @@ sem_plan_set (SemPlan    *self,
   g_return_if_fail (SEM_IS_PLAN (self));
   g_return_if_fail (SEM_IS_ENTITY (entity));
 
-  sem_plan_begin_group (self, _("Edit"));
+  sem_plan_begin_group (self, C_("undo action", "Edit"));
 
   va_start (args, first_property);
   for (const char *name = first_property; name != NULL; name = va_arg (args, const char *))
@@ -410,7 +410,7 @@ sem_plan_add (SemPlan   *self,
   g_return_if_fail (sem_plan_lookup (self, collection, sem_entity_get_id (entity)) == NULL);
 
   command = sem_command_new_add (entity);
-  sem_command_set_label (command, _("Add"));
+  sem_command_set_label (command, C_("undo action", "Add"));
   execute (self, command);
 }
 
@@ -511,7 +511,7 @@ sem_plan_remove (SemPlan   *self,
     return;
 
   hold = g_object_ref (entity);
-  sem_plan_begin_group (self, _("Delete"));
+  sem_plan_begin_group (self, C_("undo action", "Delete"));
   detach_references (self, collection, sem_entity_get_id (entity));
   command = sem_command_new_remove (entity);
   execute (self, command);

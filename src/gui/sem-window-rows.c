@@ -64,7 +64,7 @@ sem_format_date_range (const char *start_date,
     first = g_date_time_format (start, _("%-e"));
 
   /* Translators: a range of dates, e.g. "20–21 February 2018" */
-  return g_strdup_printf (_("%s–%s"), first, last);
+  return g_strdup_printf (C_("date range", "%s–%s"), first, last);
 }
 
 static char *
@@ -329,7 +329,7 @@ render_session (SemWindow   *self,
       g_autofree char *end_text = g_date_time_format (end, "%H:%M");
 
       /* Translators: a session's start and end time, e.g. "09:30–11:00" */
-      time_text = g_strdup_printf (_("%s–%s"), start_text, end_text);
+      time_text = g_strdup_printf (C_("time range", "%s–%s"), start_text, end_text);
     }
   gtk_label_set_label (GTK_LABEL (row->time), time_text != NULL ? time_text : start_text);
 
