@@ -137,6 +137,47 @@ save_done_cb (GObject      *object,
   g_assert_true (sem_document_save_finish (SEM_DOCUMENT (object), result, error));
 }
 
+/* An autosave that cannot write says why, keeps the changes, and clears
+ * the error once a save goes through. */
+static void
+test_autosave_failure (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SemPlan) plan = sem_demo_load (&error);
+  g_autofree char *missing_dir = g_build_filename (tmp_dir, "no-such-folder", NULL);
+  g_autofree char *path = g_build_filename (missing_dir, "plan.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  SemDocument *document;
+  guint error_notifies = 0;
+  guint timeout;
+
+  g_assert_no_error (error);
+  document = sem_document_new (plan, file);
+  g_signal_connect (document, "notify::save-error", G_CALLBACK (count_notify_cb), &error_notifies);
+  sem_document_set_autosave_delay (document, 20);
+
+  sem_plan_set (plan, SEM_ENTITY (first_session (plan)), "title-en", "Kept in memory", NULL);
+  timeout = g_timeout_add_seconds (5, timeout_cb, (gpointer) "waiting for the failed save");
+  while (sem_document_get_save_error (document) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+
+  g_assert_cmpuint (error_notifies, ==, 1);
+  g_assert_nonnull (strstr (sem_document_get_save_error (document), path));
+  g_assert_true (sem_document_get_modified (document));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (g_mkdir (missing_dir, 0700), ==, 0);
+  g_assert_true (sem_document_save (document, &error));
+  g_assert_no_error (error);
+  g_assert_null (sem_document_get_save_error (document));
+  g_assert_cmpuint (error_notifies, ==, 2);
+  g_assert_false (sem_document_get_modified (document));
+
+  g_signal_handlers_disconnect_by_func (document, count_notify_cb, &error_notifies);
+  g_assert_finalize_object (document);
+}
+
 static void
 test_save_async (void)
 {
@@ -267,6 +308,7 @@ main (int   argc,
   g_test_add_func ("/document/create-destroy", test_create_destroy);
   g_test_add_func ("/document/no-file-never-writes", test_no_file_never_writes);
   g_test_add_func ("/document/autosave", test_autosave);
+  g_test_add_func ("/document/autosave-failure", test_autosave_failure);
   g_test_add_func ("/document/save-async", test_save_async);
   g_test_add_func ("/document/load-broken", test_load_broken);
 

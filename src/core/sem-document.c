@@ -23,6 +23,7 @@ struct _SemDocument
   GFile        *file;
   GCancellable *cancellable;
 
+  char         *save_error;
   guint         autosave_delay;
   guint         autosave_source;
   gulong        changed_handler;
@@ -48,12 +49,26 @@ enum {
   PROP_FILE,
   PROP_MODIFIED,
   PROP_AUTOSAVE_DELAY,
+  PROP_SAVE_ERROR,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 static void autosave (SemDocument *self);
+
+static void
+set_save_error (SemDocument  *self,
+                const GError *error)
+{
+  const char *message = error != NULL ? error->message : NULL;
+
+  if (g_strcmp0 (self->save_error, message) == 0)
+    return;
+  g_free (self->save_error);
+  self->save_error = g_strdup (message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_ERROR]);
+}
 
 static void
 set_generation (SemDocument *self,
@@ -104,6 +119,7 @@ sem_document_dispose (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->file);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->save_error, g_free);
 
   G_OBJECT_CLASS (sem_document_parent_class)->dispose (object);
 }
@@ -139,6 +155,9 @@ sem_document_get_property (GObject    *object,
       break;
     case PROP_AUTOSAVE_DELAY:
       g_value_set_uint (value, self->autosave_delay);
+      break;
+    case PROP_SAVE_ERROR:
+      g_value_set_string (value, self->save_error);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -195,6 +214,16 @@ sem_document_class_init (SemDocumentClass *klass)
   properties[PROP_AUTOSAVE_DELAY] =
     g_param_spec_uint ("autosave-delay", NULL, NULL, 0, G_MAXUINT, SEM_DOCUMENT_AUTOSAVE_DELAY_MS,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * SemDocument:save-error:
+   *
+   * Why the last save failed, for people; %NULL once a save succeeds. The
+   * changes stay in memory and are saved again after the next edit.
+   */
+  properties[PROP_SAVE_ERROR] =
+    g_param_spec_string ("save-error", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -431,9 +460,17 @@ sem_document_save (SemDocument  *self,
   g_return_val_if_fail (SEM_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (self->file != NULL, FALSE);
 
+  g_autoptr(GError) local_error = NULL;
+
   data = sem_plan_codec_to_data (self->plan, &length);
-  if (!write_generation (self, g_file_peek_path (self->file), data, length, self->generation, error))
-    return FALSE;
+  if (!write_generation (self, g_file_peek_path (self->file), data, length, self->generation,
+                         &local_error))
+    {
+      set_save_error (self, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  set_save_error (self, NULL);
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   set_generation (self, self->generation, self->generation);
@@ -477,6 +514,7 @@ sem_document_save_finish (SemDocument   *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
+  g_autoptr(GError) local_error = NULL;
   SaveJob *job;
   gboolean saved;
 
@@ -484,10 +522,14 @@ sem_document_save_finish (SemDocument   *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   job = g_task_get_task_data (G_TASK (result));
-  saved = g_task_propagate_boolean (G_TASK (result), error);
+  saved = g_task_propagate_boolean (G_TASK (result), &local_error);
   self->saving = FALSE;
   if (saved)
     set_generation (self, self->generation, job->generation);
+  if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    set_save_error (self, local_error);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
 
   if (self->save_again)
     {
@@ -498,16 +540,13 @@ sem_document_save_finish (SemDocument   *self,
   return saved;
 }
 
+/* A failed autosave is reported through SemDocument:save-error. */
 static void
 autosave_done_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!sem_document_save_finish (SEM_DOCUMENT (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("%s", error->message);
+  sem_document_save_finish (SEM_DOCUMENT (object), result, NULL);
 }
 
 static void
@@ -523,4 +562,17 @@ autosave (SemDocument *self)
     }
 
   sem_document_save_async (self, self->cancellable, autosave_done_cb, NULL);
+}
+
+/**
+ * sem_document_get_save_error:
+ *
+ * Returns: (transfer none) (nullable): why the last save failed
+ */
+const char *
+sem_document_get_save_error (SemDocument *self)
+{
+  g_return_val_if_fail (SEM_IS_DOCUMENT (self), NULL);
+
+  return self->save_error;
 }

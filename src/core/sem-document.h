@@ -30,6 +30,7 @@ GFile       *sem_document_get_file          (SemDocument          *self);
 void         sem_document_set_file          (SemDocument          *self,
                                              GFile                *file);
 gboolean     sem_document_get_modified      (SemDocument          *self);
+const char  *sem_document_get_save_error    (SemDocument          *self);
 guint        sem_document_get_autosave_delay (SemDocument         *self);
 void         sem_document_set_autosave_delay (SemDocument         *self,
                                              guint                 delay_ms);
