@@ -779,6 +779,7 @@ check_references (Reader  *reader,
   for (SemCollection c = 0; c < SEM_N_COLLECTIONS; c++)
     {
       GListModel *model = sem_plan_get_collection (plan, c);
+      /* The plan holds a reference on each collection's class. */
       SemEntityClass *klass = g_type_class_peek (sem_collection_get_item_type (c));
       guint n = g_list_model_get_n_items (model);
       Path collection_path = { NULL, sem_collection_get_name (c), 0 };

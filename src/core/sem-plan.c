@@ -29,6 +29,9 @@ struct _SemPlan
   GObject       parent_instance;
 
   GListStore   *stores[SEM_N_COLLECTIONS];
+  /* Held so that the field tables can be peeked at any time, even for a
+   * kind of entity that was never instantiated. */
+  gpointer      classes[SEM_N_COLLECTIONS];
   GHashTable   *index[SEM_N_COLLECTIONS];   /* id → SemEntity, borrowed */
   GListStore   *tombstones;
   SemHistory   *history;
@@ -73,6 +76,7 @@ sem_plan_dispose (GObject *object)
     {
       g_clear_pointer (&self->index[i], g_hash_table_unref);
       g_clear_object (&self->stores[i]);
+      g_clear_pointer (&self->classes[i], g_type_class_unref);
     }
   g_clear_object (&self->tombstones);
   g_clear_object (&self->history);
@@ -111,6 +115,7 @@ sem_plan_init (SemPlan *self)
   for (guint i = 0; i < SEM_N_COLLECTIONS; i++)
     {
       self->stores[i] = g_list_store_new (collections[i].type_func ());
+      self->classes[i] = g_type_class_ref (collections[i].type_func ());
       self->index[i] = g_hash_table_new (g_str_hash, g_str_equal);
     }
   self->tombstones = g_list_store_new (SEM_TYPE_TOMBSTONE);
@@ -424,7 +429,7 @@ detach_references (SemPlan       *self,
   for (guint c = 0; c < SEM_N_COLLECTIONS; c++)
     {
       GListModel *model = G_LIST_MODEL (self->stores[c]);
-      SemEntityClass *klass = g_type_class_peek (collections[c].type_func ());
+      SemEntityClass *klass = self->classes[c];
       g_autoptr(GPtrArray) doomed = g_ptr_array_new_with_free_func (g_object_unref);
 
       for (guint i = 0; i < g_list_model_get_n_items (model); i++)
