@@ -1,4 +1,4 @@
-/* test-window.c — SemWindow shows the sessions of the event one selects
+/* test-window.c — SemWindow shows an event's sessions, undoes edits, reports save errors
  *
  * Needs a display: run under `xvfb-run -a dbus-run-session -- meson test …`.
  *
@@ -62,105 +62,291 @@ find_session (SemPlan        *plan,
   return NULL;
 }
 
+/* The mapped labels' texts, in widget order; only those with @css_class if set. */
 static void
-collect_texts (GtkWidget *widget,
-               GPtrArray *texts)
+collect_texts (GtkWidget  *widget,
+               const char *css_class,
+               GPtrArray  *texts)
 {
   if (!gtk_widget_get_mapped (widget))
     return;
-  if (GTK_IS_LABEL (widget))
+  if (GTK_IS_LABEL (widget) && (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
     g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
-  else if (GTK_IS_INSCRIPTION (widget) && gtk_inscription_get_text (GTK_INSCRIPTION (widget)))
-    g_ptr_array_add (texts, g_strdup (gtk_inscription_get_text (GTK_INSCRIPTION (widget))));
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    collect_texts (child, texts);
+    collect_texts (child, css_class, texts);
 }
 
-static gboolean
-shows_title (GPtrArray  *texts,
-             SemSession *session)
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action_name)
 {
-  const char *en = sem_session_get_title (session, "en");
-  const char *bg = sem_session_get_title (session, "bg");
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
 
-  for (guint i = 0; i < texts->len; i++)
-    if (g_strcmp0 (texts->pdata[i], en) == 0 || g_strcmp0 (texts->pdata[i], bg) == 0)
-      return TRUE;
-  return FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static void
-test_seminar_sessions_shown (void)
+iterate (void)
 {
-  g_autoptr(SemApplication) app = sem_application_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SemPlan) plan = sem_demo_load (&error);
-  g_autoptr(SemDocument) document = NULL;
-  g_autoptr(GPtrArray) texts = NULL;
-  SemSession *opening, *special;
-  GListModel *session_model;
-  SemWindow *window;
-  SemEvent *seminar;
-  gint64 deadline;
-  gboolean found = FALSE;
-
-  g_assert_no_error (error);
-  seminar = find_seminar (plan);
-  g_assert_nonnull (seminar);
-  opening = find_session (plan, sem_entity_get_id (SEM_ENTITY (seminar)), SEM_SESSION_KIND_OPENING);
-  special = find_session (plan, sem_entity_get_id (SEM_ENTITY (seminar)), SEM_SESSION_KIND_SPECIAL);
-  g_assert_nonnull (opening);
-  g_assert_nonnull (special);
-
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-
-  document = sem_document_new (plan, NULL);
-  window = sem_window_new (app);
-  sem_window_set_document (window, document);
-  gtk_window_present (GTK_WINDOW (window));
-  sem_window_select_event (window, sem_entity_get_id (SEM_ENTITY (seminar)));
-  g_assert_cmpstr (sem_window_get_selected_event (window), ==, sem_entity_get_id (SEM_ENTITY (seminar)));
-
-  session_model = sem_window_get_session_model (window);
-  g_assert_nonnull (session_model);
-  g_assert_cmpuint (g_list_model_get_n_items (session_model), >=, 2);
-
-  /* Rows appear once the window is mapped and laid out: iterate until both
-   * titles are on screen, or give up after a while. */
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (!found && g_get_monotonic_time () < deadline)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_clear_pointer (&texts, g_ptr_array_unref);
-      texts = g_ptr_array_new_with_free_func (g_free);
-      collect_texts (GTK_WIDGET (window), texts);
-      found = gtk_widget_get_mapped (GTK_WIDGET (window)) &&
-              shows_title (texts, opening) && shows_title (texts, special);
-      if (!found)
-        g_usleep (20 * 1000);
-    }
-
-  if (!found)
-    for (guint i = 0; texts != NULL && i < texts->len; i++)
-      g_test_message ("label: %s", (const char *) texts->pdata[i]);
-  g_assert_true (shows_title (texts, opening));
-  g_assert_true (shows_title (texts, special));
-
-  gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
+}
+
+/* How many shown labels contain @text. */
+static guint
+count_shown (SemWindow  *window,
+             const char *text)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  guint n = 0;
+
+  collect_texts (GTK_WIDGET (window), NULL, texts);
+  for (guint i = 0; i < texts->len; i++)
+    n += strstr (texts->pdata[i], text) != NULL;
+  return n;
+}
+
+/* Runs the main loop until @text is shown (or not), for up to ten seconds. */
+static gboolean
+wait_for_text (SemWindow  *window,
+               const char *text,
+               gboolean    shown)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      iterate ();
+      if (gtk_widget_get_mapped (GTK_WIDGET (window)) && (count_shown (window, text) > 0) == shown)
+        return TRUE;
+      g_usleep (10 * 1000);
+    }
+  g_test_message ("gave up waiting for “%s” to be %s", text, shown ? "shown" : "gone");
+  return FALSE;
+}
+
+/* One application for all tests: it stays exported on the session bus. */
+static SemApplication *app;
+
+typedef struct
+{
+  SemPlan        *plan;
+  SemDocument    *document;
+  SemWindow      *window;
+  SemEvent       *seminar;
+} Fixture;
+
+static void
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = data != NULL ? g_file_new_for_path (data) : NULL;
+
+  f->plan = sem_demo_load (&error);
+  g_assert_no_error (error);
+  f->seminar = find_seminar (f->plan);
+  g_assert_nonnull (f->seminar);
+
+  f->document = sem_document_new (f->plan, file);
+  f->window = sem_window_new (app);
+  /* Tall enough for all of a seminar's sessions. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 3000);
+  sem_window_set_document (f->window, f->document);
+  gtk_window_present (GTK_WINDOW (f->window));
+  sem_window_select_event (f->window, sem_entity_get_id (SEM_ENTITY (f->seminar)));
+}
+
+static void
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  iterate ();
+  g_clear_object (&f->document);
+  g_clear_object (&f->plan);
+}
+
+static void
+test_seminar_sessions_shown (Fixture      *f,
+                             gconstpointer data)
+{
+  const char *id = sem_entity_get_id (SEM_ENTITY (f->seminar));
+  SemSession *opening = find_session (f->plan, id, SEM_SESSION_KIND_OPENING);
+  SemSession *special = find_session (f->plan, id, SEM_SESSION_KIND_SPECIAL);
+
+  g_assert_nonnull (opening);
+  g_assert_nonnull (special);
+  g_assert_cmpstr (sem_window_get_selected_event (f->window), ==, id);
+  g_assert_cmpuint (g_list_model_get_n_items (sem_window_get_session_model (f->window)), >=, 2);
+
+  g_assert_true (wait_for_text (f->window, sem_session_get_title (opening, "en"), TRUE));
+  g_assert_true (wait_for_text (f->window, sem_session_get_title (special, "en"), TRUE));
+}
+
+static void
+test_undo_redo (Fixture      *f,
+                gconstpointer data)
+{
+  SemSession *opening = find_session (f->plan, sem_entity_get_id (SEM_ENTITY (f->seminar)),
+                                      SEM_SESSION_KIND_OPENING);
+  g_autofree char *title = g_strdup (sem_session_get_title (opening, "en"));
+  GtkWidget *undo;
+
+  g_assert_true (wait_for_text (f->window, title, TRUE));
+  undo = find_action_button (GTK_WIDGET (f->window), "win.undo");
+  g_assert_nonnull (undo);
+  g_assert_false (gtk_widget_get_sensitive (undo));
+
+  sem_plan_set (f->plan, SEM_ENTITY (opening), "title-en", "A renamed opening", NULL);
+  g_assert_true (wait_for_text (f->window, "A renamed opening", TRUE));
+  g_assert_true (gtk_widget_get_sensitive (undo));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_true (wait_for_text (f->window, "A renamed opening", FALSE));
+  g_assert_cmpuint (count_shown (f->window, title), ==, 1);
+  g_assert_false (gtk_widget_get_sensitive (undo));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+  g_assert_true (wait_for_text (f->window, "A renamed opening", TRUE));
+  g_assert_true (gtk_widget_get_sensitive (undo));
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+test_save_error_toast (Fixture      *f,
+                       gconstpointer data)
+{
+  AdwMessageDialog *dialog;
+  GListModel *sessions = sem_window_get_session_model (f->window);
+  g_autoptr(SemSession) first = g_list_model_get_item (sessions, 0);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_assert_true (wait_for_text (f->window, sem_session_get_title (first, "en"), TRUE));
+  g_assert_cmpuint (count_shown (f->window, "Could not save"), ==, 0);
+  sem_document_set_autosave_delay (f->document, 20);
+  sem_plan_set (f->plan, SEM_ENTITY (first), "title-en", "Renamed to fail", NULL);
+  while (sem_document_get_save_error (f->document) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (sem_document_get_save_error (f->document));
+
+  g_assert_true (wait_for_text (f->window, "Could not save the plan: ", TRUE));
+  g_assert_cmpuint (count_shown (f->window, "Could not save the plan: "), ==, 1);
+
+  /* Closing now would lose the edit: the window stays open and asks. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_assert_cmpstr (sem_session_get_title (first, "en"), ==, "Renamed to fail");
+  adw_message_dialog_response (dialog, "cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+}
+
+/* The day headings shown, and the ones the model calls for. */
+static void
+assert_day_headers (Fixture *f)
+{
+  GListModel *sessions = sem_window_get_session_model (f->window);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *previous = NULL;
+  SemEntity *venue = sem_plan_lookup (f->plan, SEM_COLLECTION_VENUES,
+                                      sem_event_get_venue (f->seminar));
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (sem_venue_get_timezone (SEM_VENUE (venue)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(SemSession) session = g_list_model_get_item (sessions, i);
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (sem_session_get_start (session));
+      g_autoptr(GDateTime) start = g_date_time_to_timezone (utc, tz);
+      g_autofree char *day = g_date_time_format (start, "%A, %-e %B %Y");
+
+      if (g_strcmp0 (day, previous) != 0)
+        g_ptr_array_add (expected, g_strdup (day));
+      g_free (previous);
+      previous = g_steal_pointer (&day);
+    }
+
+  collect_texts (GTK_WIDGET (f->window), "sem-day-header", shown);
+  g_assert_cmpuint (shown->len, ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_cmpstr (shown->pdata[i], ==, expected->pdata[i]);
+}
+
+static void
+test_day_headers_follow_moves (Fixture      *f,
+                               gconstpointer data)
+{
+  GListModel *sessions = sem_window_get_session_model (f->window);
+  g_autoptr(SemSession) first = g_list_model_get_item (sessions, 0);
+  gint64 start = sem_session_get_start (first);
+  gint64 end = sem_session_get_end (first);
+
+  g_assert_true (wait_for_text (f->window, sem_session_get_title (first, "en"), TRUE));
+  assert_day_headers (f);
+
+  /* The first session of day one moves to the same time on day two. */
+  sem_plan_set (f->plan, SEM_ENTITY (first), "start", start + 86400, "end", end + 86400, NULL);
+  iterate ();
+  assert_day_headers (f);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  iterate ();
+  assert_day_headers (f);
+
+  /* The last session of day one moves to early on day two: the order stays,
+   * the next row's heading goes. */
+  for (guint i = 1; i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(SemSession) session = g_list_model_get_item (sessions, i - 1);
+      g_autoptr(SemSession) next = g_list_model_get_item (sessions, i);
+
+      if (sem_session_get_start (next) - sem_session_get_start (session) < 6 * 3600)
+        continue;
+      sem_plan_set (f->plan, SEM_ENTITY (session), "start", sem_session_get_start (next) - 3600,
+                    "end", sem_session_get_start (next) - 1800, NULL);
+      break;
+    }
+  iterate ();
+  assert_day_headers (f);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GError) error = NULL;
+  int status;
+
   g_test_init (&argc, &argv, NULL);
 
   if (!gtk_init_check ())
@@ -170,7 +356,22 @@ main (int   argc,
     }
   adw_init ();
 
-  g_test_add_func ("/window/seminar-sessions-shown", test_seminar_sessions_shown);
+  app = sem_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("Could not register the application: %s", error->message);
 
-  return g_test_run ();
+  g_test_add ("/window/seminar-sessions-shown", Fixture, NULL,
+              fixture_set_up, test_seminar_sessions_shown, fixture_tear_down);
+  g_test_add ("/window/undo-redo", Fixture, NULL,
+              fixture_set_up, test_undo_redo, fixture_tear_down);
+  g_test_add ("/window/save-error-toast", Fixture, "/nonexistent-sem-folder/plan.json",
+              fixture_set_up, test_save_error_toast, fixture_tear_down);
+  g_test_add ("/window/day-headers-follow-moves", Fixture, NULL,
+              fixture_set_up, test_day_headers_follow_moves, fixture_tear_down);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
 }

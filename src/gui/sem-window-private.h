@@ -9,10 +9,57 @@
 
 G_BEGIN_DECLS
 
+struct _SemWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template widgets */
+  GtkStack             *content_stack;
+  AdwStatusPage        *empty_page;
+  AdwStatusPage        *error_page;
+  GtkListBox           *event_list;
+  AdwLeaflet           *leaflet;
+  GtkStack             *main_stack;
+  GtkListView          *session_view;
+  GtkSpinner           *spinner;
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+
+  /* owned */
+  SemDocument          *document;
+  GCancellable         *cancellable;       /* the window's lifetime */
+  GCancellable         *load_cancellable;  /* the load in progress */
+  GFile                *failed_file;       /* shown on the error page; never saved to */
+  GtkSortListModel     *event_model;
+  GtkCustomFilter      *session_filter;
+  GtkFilterListModel   *session_filter_model;
+  GtkSortListModel     *session_model;
+  AdwToast             *save_error_toast;  /* while it is shown */
+  char                 *event_id;
+  GTimeZone            *event_tz;
+  gboolean              discard_changes;   /* the user chose to close without saving */
+
+  /* borrowed */
+  const char           *lang;
+};
+
 const char         *sem_window_ui_language        (void);
 SemPlan            *sem_window_get_plan           (SemWindow   *self);
 GTimeZone          *sem_window_get_event_timezone (SemWindow   *self);
 const char         *sem_window_get_language       (SemWindow   *self);
+
+/* sem-window.c */
+void                _sem_window_load_file         (SemWindow   *self,
+                                                   GFile       *file,
+                                                   gboolean     keep_document);
+void                _sem_window_show_toast        (SemWindow   *self,
+                                                   const char  *text);
+void                _sem_window_show_save_error   (SemWindow   *self,
+                                                   const char  *message);
+
+/* sem-window-actions.c */
+void                _sem_window_class_init_actions (GtkWidgetClass *widget_class);
+void                _sem_window_update_actions    (SemWindow   *self);
 
 /* sem-window-rows.c */
 char               *sem_format_date_range         (const char  *start_date,
@@ -23,5 +70,8 @@ void                sem_event_row_header_cb       (GtkListBoxRow *row,
                                                    GtkListBoxRow *before,
                                                    gpointer       user_data);
 GtkListItemFactory *sem_session_factory_new       (SemWindow   *self);
+void                sem_session_factory_update_days (GtkListItemFactory *factory,
+                                                   guint        first,
+                                                   guint        last);
 
 G_END_DECLS

@@ -202,7 +202,20 @@ sem_event_row_header_cb (GtkListBoxRow *row,
   gtk_list_box_row_set_header (row, header);
 }
 
-/* Session rows */
+/* Session rows
+ *
+ * A row shows a day heading when its day differs from the previous item's.
+ * That depends on a neighbour, so a row bound before its neighbour moved can
+ * be stale: the factory keeps the rows that are bound (a screenful, never the
+ * whole model) and the window asks it to update the headings of the positions
+ * that changed.
+ */
+
+typedef struct
+{
+  SemWindow  *window;
+  GHashTable *bound;  /* GtkListItem */
+} SessionRows;
 
 typedef struct
 {
@@ -212,6 +225,15 @@ typedef struct
   GtkWidget *title;
   GtkWidget *meta;
 } SessionRow;
+
+static void
+session_rows_free (gpointer data)
+{
+  SessionRows *rows = data;
+
+  g_hash_table_unref (rows->bound);
+  g_free (rows);
+}
 
 static void
 setup_session_cb (GtkSignalListItemFactory *factory,
@@ -279,29 +301,23 @@ same_day (GDateTime *a,
          g_date_time_get_day_of_year (a) == g_date_time_get_day_of_year (b);
 }
 
+/* Reads the neighbour from the model, not from its row: it may not have one. */
 static void
-render_session (SemWindow   *self,
-                GtkListItem *item)
+render_day (SemWindow   *self,
+            GtkListItem *item)
 {
   SessionRow *row = g_object_get_data (G_OBJECT (item), "sem-row");
   SemSession *session = gtk_list_item_get_item (item);
   GListModel *model = sem_window_get_session_model (self);
-  SemPlan *plan = sem_window_get_plan (self);
   GTimeZone *tz = sem_window_get_event_timezone (self);
-  const char *lang = sem_window_get_language (self);
   guint position = gtk_list_item_get_position (item);
-  g_autoptr(GDateTime) start = local_time (sem_session_get_start (session), tz);
-  g_autoptr(GDateTime) end = NULL;
+  g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) previous_start = NULL;
-  g_autoptr(GString) meta = g_string_new (NULL);
-  g_autofree char *start_text = NULL;
-  g_autofree char *time_text = NULL;
-  const char *room_id = sem_session_get_room (session);
-  SemStatus status = sem_session_get_status (session);
 
-  if (sem_session_get_end (session) > sem_session_get_start (session))
-    end = local_time (sem_session_get_end (session), tz);
+  if (session == NULL)
+    return;
 
+  start = local_time (sem_session_get_start (session), tz);
   if (position > 0 && position != GTK_INVALID_LIST_POSITION)
     {
       g_autoptr(SemSession) previous = g_list_model_get_item (model, position - 1);
@@ -321,6 +337,29 @@ render_session (SemWindow   *self,
     }
   else
     gtk_widget_set_visible (row->day, FALSE);
+}
+
+static void
+render_session (SemWindow   *self,
+                GtkListItem *item)
+{
+  SessionRow *row = g_object_get_data (G_OBJECT (item), "sem-row");
+  SemSession *session = gtk_list_item_get_item (item);
+  SemPlan *plan = sem_window_get_plan (self);
+  GTimeZone *tz = sem_window_get_event_timezone (self);
+  const char *lang = sem_window_get_language (self);
+  g_autoptr(GDateTime) start = local_time (sem_session_get_start (session), tz);
+  g_autoptr(GDateTime) end = NULL;
+  g_autoptr(GString) meta = g_string_new (NULL);
+  g_autofree char *start_text = NULL;
+  g_autofree char *time_text = NULL;
+  const char *room_id = sem_session_get_room (session);
+  SemStatus status = sem_session_get_status (session);
+
+  if (sem_session_get_end (session) > sem_session_get_start (session))
+    end = local_time (sem_session_get_end (session), tz);
+
+  render_day (self, item);
 
   if (start != NULL)
     start_text = g_date_time_format (start, "%H:%M");
@@ -354,12 +393,37 @@ render_session (SemWindow   *self,
 }
 
 static void
-session_notify_cb (GtkListItem *item)
+update_days (SessionRows *rows,
+             guint        first,
+             guint        last)
 {
-  SemWindow *self = g_object_get_data (G_OBJECT (item), "sem-window");
+  GHashTableIter iter;
+  gpointer item;
 
-  if (self != NULL && gtk_list_item_get_item (item) != NULL)
-    render_session (self, item);
+  g_hash_table_iter_init (&iter, rows->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    {
+      guint position = gtk_list_item_get_position (item);
+
+      if (position >= first && position <= last)
+        render_day (rows->window, item);
+    }
+}
+
+static void
+session_notify_cb (GtkListItem *item,
+                   GParamSpec  *pspec)
+{
+  SessionRows *rows = g_object_get_data (G_OBJECT (item), "sem-rows");
+  guint position = gtk_list_item_get_position (item);
+
+  if (rows == NULL || gtk_list_item_get_item (item) == NULL)
+    return;
+
+  render_session (rows->window, item);
+  /* A new start that keeps the order still changes the next row's heading. */
+  if (g_str_equal (pspec->name, "start") && position != GTK_INVALID_LIST_POSITION)
+    update_days (rows, position + 1, position + 1);
 }
 
 static void
@@ -367,15 +431,16 @@ bind_session_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  user_data)
 {
-  SemWindow *self = user_data;
+  SessionRows *rows = user_data;
   SemSession *session = gtk_list_item_get_item (item);
   gulong handler;
 
-  g_object_set_data (G_OBJECT (item), "sem-window", self);
+  g_object_set_data (G_OBJECT (item), "sem-rows", rows);
   handler = g_signal_connect_object (session, "notify", G_CALLBACK (session_notify_cb),
                                      item, G_CONNECT_SWAPPED);
   g_object_set_data (G_OBJECT (item), "sem-notify", GSIZE_TO_POINTER (handler));
-  render_session (self, item);
+  g_hash_table_add (rows->bound, item);
+  render_session (rows->window, item);
 }
 
 static void
@@ -383,12 +448,24 @@ unbind_session_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
                    gpointer                  user_data)
 {
+  SessionRows *rows = user_data;
   SemSession *session = gtk_list_item_get_item (item);
   gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "sem-notify"));
 
   if (session != NULL && handler != 0)
     g_signal_handler_disconnect (session, handler);
   g_object_set_data (G_OBJECT (item), "sem-notify", NULL);
+  g_hash_table_remove (rows->bound, item);
+}
+
+static void
+teardown_session_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  SessionRows *rows = user_data;
+
+  g_hash_table_remove (rows->bound, item);
 }
 
 /**
@@ -400,9 +477,35 @@ GtkListItemFactory *
 sem_session_factory_new (SemWindow *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  SessionRows *rows = g_new0 (SessionRows, 1);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_session_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_session_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_session_cb), self);
+  rows->window = self;
+  rows->bound = g_hash_table_new (NULL, NULL);
+  g_object_set_data_full (G_OBJECT (factory), "sem-rows", rows, session_rows_free);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_session_cb), rows);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_session_cb), rows);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_session_cb), rows);
+  g_signal_connect (factory, "teardown", G_CALLBACK (teardown_session_cb), rows);
   return factory;
+}
+
+/**
+ * sem_session_factory_update_days:
+ * @first: the first position whose heading may be stale
+ * @last: the last one, inclusive
+ *
+ * Updates the day headings of the bound rows from @first to @last; rows
+ * bound later compute theirs when they are bound.
+ */
+void
+sem_session_factory_update_days (GtkListItemFactory *factory,
+                                 guint               first,
+                                 guint               last)
+{
+  SessionRows *rows = g_object_get_data (G_OBJECT (factory), "sem-rows");
+
+  g_return_if_fail (rows != NULL);
+
+  update_days (rows, first, last);
 }

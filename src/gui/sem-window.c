@@ -19,38 +19,6 @@
 #include "sem-venue.h"
 #include "sem-window-private.h"
 
-struct _SemWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* template widgets */
-  GtkStack             *content_stack;
-  AdwStatusPage        *empty_page;
-  AdwStatusPage        *error_page;
-  GtkListBox           *event_list;
-  AdwLeaflet           *leaflet;
-  GtkStack             *main_stack;
-  GtkListView          *session_view;
-  GtkSpinner           *spinner;
-  AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
-
-  /* owned */
-  SemDocument          *document;
-  GCancellable         *cancellable;       /* the window's lifetime */
-  GCancellable         *load_cancellable;  /* the load in progress */
-  GFile                *failed_file;       /* shown on the error page; never saved to */
-  GtkSortListModel     *event_model;
-  GtkCustomFilter      *session_filter;
-  GtkFilterListModel   *session_filter_model;
-  GtkSortListModel     *session_model;
-  char                 *event_id;
-  GTimeZone            *event_tz;
-
-  /* borrowed */
-  const char           *lang;
-};
-
 G_DEFINE_FINAL_TYPE (SemWindow, sem_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -102,19 +70,6 @@ lookup_event (SemWindow  *self,
     return NULL;
 
   return SEM_EVENT (sem_plan_lookup (plan, SEM_COLLECTION_EVENTS, event_id));
-}
-
-static void
-update_actions (SemWindow *self)
-{
-  SemPlan *plan = sem_window_get_plan (self);
-  SemHistory *history = plan != NULL ? sem_plan_get_history (plan) : NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 history != NULL && sem_history_get_can_undo (history));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 history != NULL && sem_history_get_can_redo (history));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", self->document != NULL);
 }
 
 static void
@@ -248,6 +203,21 @@ session_sort_func (gconstpointer a,
   return g_strcmp0 (sem_entity_get_id (SEM_ENTITY (sa)), sem_entity_get_id (SEM_ENTITY (sb)));
 }
 
+/* Runs after the list view has moved its rows: their positions are current. */
+static void
+session_items_changed_cb (SemWindow  *self,
+                          guint       position,
+                          guint       removed,
+                          guint       added,
+                          GListModel *model)
+{
+  GtkListItemFactory *factory = gtk_list_view_get_factory (self->session_view);
+
+  /* The rows that changed and the one after them have new neighbours. */
+  if (factory != NULL)
+    sem_session_factory_update_days (factory, position, position + added);
+}
+
 static int
 event_sort_func (gconstpointer a,
                  gconstpointer b,
@@ -318,7 +288,7 @@ find_initial_event (SemWindow *self)
 static void
 history_notify_cb (SemWindow *self)
 {
-  update_actions (self);
+  _sem_window_update_actions (self);
 }
 
 static void
@@ -338,18 +308,98 @@ plan_changed_cb (SemWindow *self)
   update_title (self);
 }
 
-/* A document that is let go keeps its edits: save them now. */
+/* Toasts */
+
+static AdwToast *
+toast_new (const char *text)
+{
+  /* A toast's title is markup in libadwaita 1.2; ours are plain text, error
+   * messages and file names included. */
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, 8);
+  return toast;
+}
+
+/**
+ * _sem_window_show_toast:
+ * @text: plain text
+ */
+void
+_sem_window_show_toast (SemWindow  *self,
+                        const char *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, toast_new (text));
+}
+
 static void
-flush_document (SemDocument *document)
+save_error_toast_dismissed_cb (SemWindow *self,
+                               AdwToast  *toast)
+{
+  if (self->save_error_toast == toast)
+    g_clear_object (&self->save_error_toast);
+}
+
+/**
+ * _sem_window_show_save_error:
+ * @message: why the plan could not be saved
+ *
+ * Says that saving failed, once: the toast already shown for the same
+ * message stays, one for another message gives way.
+ */
+void
+_sem_window_show_save_error (SemWindow  *self,
+                             const char *message)
+{
+  g_autofree char *text = g_strdup_printf (_("Could not save the plan: %s"), message);
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast;
+
+  if (self->save_error_toast != NULL &&
+      g_strcmp0 (adw_toast_get_title (self->save_error_toast), escaped) == 0)
+    return;
+
+  if (self->save_error_toast != NULL)
+    adw_toast_dismiss (self->save_error_toast);
+
+  toast = toast_new (text);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_set_object (&self->save_error_toast, toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (save_error_toast_dismissed_cb),
+                           self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+document_notify_save_error_cb (SemWindow *self)
+{
+  const char *message = sem_document_get_save_error (self->document);
+
+  if (message != NULL)
+    _sem_window_show_save_error (self, message);
+  else if (self->save_error_toast != NULL)
+    /* Saved after all: the toast is no longer true. */
+    adw_toast_dismiss (self->save_error_toast);
+}
+
+/* A document that is let go keeps its edits: save them now. Returns FALSE,
+ * with the reason shown, when they could not be saved. */
+static gboolean
+flush_document (SemWindow *self)
 {
   g_autoptr(GError) error = NULL;
+  SemDocument *document = self->document;
 
   if (document == NULL || !sem_document_get_modified (document) ||
       sem_document_get_file (document) == NULL)
-    return;
+    return TRUE;
 
-  if (!sem_document_save (document, &error))
-    g_warning ("Could not save the plan: %s", error->message);
+  if (sem_document_save (document, &error))
+    return TRUE;
+
+  _sem_window_show_save_error (self, error->message);
+  return FALSE;
 }
 
 static void
@@ -364,7 +414,8 @@ unbind_document (SemWindow *self)
   g_signal_handlers_disconnect_by_data (sem_plan_get_history (plan), self);
   g_signal_handlers_disconnect_by_data (plan, self);
   g_signal_handlers_disconnect_by_data (self->document, self);
-  flush_document (self->document);
+  if (self->save_error_toast != NULL)
+    adw_toast_dismiss (self->save_error_toast);
   g_clear_object (&self->document);
 }
 
@@ -388,6 +439,8 @@ sem_window_set_document (SemWindow   *self,
   if (self->document == document)
     return;
 
+  /* Edits of the document let go are saved; a failure is shown in a toast. */
+  flush_document (self);
   unbind_document (self);
   g_clear_pointer (&self->event_id, g_free);
 
@@ -405,6 +458,8 @@ sem_window_set_document (SemWindow   *self,
                                G_CALLBACK (plan_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::file",
                                G_CALLBACK (document_notify_file_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::save-error",
+                               G_CALLBACK (document_notify_save_error_cb), self, G_CONNECT_SWAPPED);
 
       gtk_sort_list_model_set_model (self->event_model,
                                      sem_plan_get_collection (plan, SEM_COLLECTION_EVENTS));
@@ -424,7 +479,7 @@ sem_window_set_document (SemWindow   *self,
   else
     show_event (self, NULL);
 
-  update_actions (self);
+  _sem_window_update_actions (self);
   update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
@@ -529,16 +584,6 @@ back_clicked_cb (SemWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
-static void
-show_toast (SemWindow  *self,
-            const char *text)
-{
-  AdwToast *toast = adw_toast_new (text);
-
-  adw_toast_set_timeout (toast, 8);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
 /* Loading */
 
 typedef struct
@@ -563,6 +608,8 @@ show_load_error (SemWindow    *self,
                  GFile        *file,
                  const GError *error)
 {
+  if (!flush_document (self))
+    return;
   sem_window_set_document (self, NULL);
   g_set_object (&self->failed_file, file);
   adw_status_page_set_description (self->error_page, error->message);
@@ -593,12 +640,17 @@ load_done_cb (GObject      *object,
         {
           g_autofree char *text = g_strdup_printf (_("Could not open the plan: %s"), error->message);
 
-          show_toast (self, text);
+          _sem_window_show_toast (self, text);
         }
       else
         show_load_error (self, data->file, error);
       return;
     }
+
+  /* The plan shown is saved before another replaces it; if that fails it
+   * stays, with the reason in a toast. */
+  if (!flush_document (self))
+    return;
 
   sem_window_set_document (self, document);
 
@@ -607,10 +659,14 @@ load_done_cb (GObject      *object,
     sem_application_remember_plan (SEM_APPLICATION (app), data->file);
 }
 
-static void
-load_file (SemWindow *self,
-           GFile     *file,
-           gboolean   keep_document)
+/**
+ * _sem_window_load_file:
+ * @keep_document: on failure, keep the document shown and say why in a toast
+ */
+void
+_sem_window_load_file (SemWindow *self,
+                       GFile     *file,
+                       gboolean   keep_document)
 {
   LoadData *data;
 
@@ -648,171 +704,63 @@ sem_window_open_file (SemWindow *self,
   g_return_if_fail (SEM_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  load_file (self, file, FALSE);
-}
-
-/* Actions */
-
-static GtkFileFilter *
-plan_file_filter_new (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Plans"));
-  gtk_file_filter_add_pattern (filter, "*.json");
-  gtk_file_filter_add_mime_type (filter, "application/json");
-  return filter;
-}
-
-static void
-open_response_cb (GtkNativeDialog *native,
-                  int              response,
-                  gpointer         user_data)
-{
-  SemWindow *self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-
-      if (file != NULL)
-        load_file (self, file, TRUE);
-    }
-
-  g_object_unref (native);
-}
-
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  SemWindow *self = SEM_WINDOW (widget);
-  GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) filter = plan_file_filter_new ();
-
-  native = gtk_file_chooser_native_new (_("Open a Plan"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  g_signal_connect_object (native, "response", G_CALLBACK (open_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-static void
-save_as_done_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(SemWindow) self = user_data;
-  SemDocument *document = SEM_DOCUMENT (object);
-  g_autoptr(GError) error = NULL;
-  GtkApplication *app;
-
-  if (!sem_document_save_finish (document, result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *text = g_strdup_printf (_("Could not save the plan: %s"), error->message);
-
-          show_toast (self, text);
-        }
-      return;
-    }
-
-  app = gtk_window_get_application (GTK_WINDOW (self));
-  if (SEM_IS_APPLICATION (app) && sem_document_get_file (document) != NULL)
-    sem_application_remember_plan (SEM_APPLICATION (app), sem_document_get_file (document));
-}
-
-static void
-save_as_response_cb (GtkNativeDialog *native,
-                     int              response,
-                     gpointer         user_data)
-{
-  SemWindow *self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-
-      if (file != NULL && g_file_peek_path (file) != NULL)
-        {
-          sem_document_set_file (self->document, file);
-          sem_document_save_async (self->document, self->cancellable,
-                                   save_as_done_cb, g_object_ref (self));
-        }
-      else if (file != NULL)
-        show_toast (self, _("Plans can only be saved to local files"));
-    }
-
-  g_object_unref (native);
-}
-
-static void
-save_as_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  SemWindow *self = SEM_WINDOW (widget);
-  GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) filter = plan_file_filter_new ();
-  GFile *current;
-
-  if (self->document == NULL)
-    return;
-
-  native = gtk_file_chooser_native_new (_("Save the Plan As"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-
-  current = sem_document_get_file (self->document);
-  if (current != NULL)
-    {
-      g_autofree char *name = g_file_get_basename (current);
-
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-    }
-  else
-    /* Translators: the suggested file name of a new plan */
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("plan.json"));
-
-  g_signal_connect_object (native, "response", G_CALLBACK (save_as_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  SemPlan *plan = sem_window_get_plan (SEM_WINDOW (widget));
-
-  if (plan != NULL)
-    sem_plan_undo (plan);
-}
-
-static void
-redo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  SemPlan *plan = sem_window_get_plan (SEM_WINDOW (widget));
-
-  if (plan != NULL)
-    sem_plan_redo (plan);
+  _sem_window_load_file (self, file, FALSE);
 }
 
 /* GObject */
+
+static void
+unsaved_response_cb (SemWindow  *self,
+                     const char *response)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      self->discard_changes = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_strcmp0 (response, "save-as") == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
+    }
+}
+
+/* The plan could not be saved: closing now would lose the changes, so ask. */
+static void
+ask_about_unsaved_changes (SemWindow *self)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save the Changes Elsewhere?"),
+                                   _("The plan could not be saved where it is. If you close "
+                                     "the window now, the latest changes are lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep Open"),
+                                    "discard", _("_Close Without Saving"),
+                                    "save-as", _("_Save As…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
 static gboolean
 sem_window_close_request (GtkWindow *window)
 {
   SemWindow *self = SEM_WINDOW (window);
 
+  if (!self->discard_changes && !flush_document (self))
+    {
+      ask_about_unsaved_changes (self);
+      return TRUE;
+    }
+
   g_cancellable_cancel (self->load_cancellable);
-  flush_document (self->document);
   g_cancellable_cancel (self->cancellable);
 
   return GTK_WINDOW_CLASS (sem_window_parent_class)->close_request (window);
@@ -846,6 +794,7 @@ sem_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
 
   unbind_document (self);
+  g_clear_object (&self->save_error_toast);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SEM_TYPE_WINDOW);
 
@@ -950,17 +899,7 @@ sem_window_class_init (SemWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, event_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, event_row_selected_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.save-as", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.redo", NULL);
+  _sem_window_class_init_actions (widget_class);
 }
 
 static void
@@ -996,8 +935,10 @@ sem_window_init (SemWindow *self)
   gtk_list_view_set_factory (self->session_view, factory);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->session_model)));
   gtk_list_view_set_model (self->session_view, GTK_SELECTION_MODEL (selection));
+  g_signal_connect_object (selection, "items-changed", G_CALLBACK (session_items_changed_cb),
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
-  update_actions (self);
+  _sem_window_update_actions (self);
   update_content_page (self);
   update_title (self);
 }
