@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <string.h>
 
 #include "sem-entity.h"
@@ -238,4 +240,43 @@ sem_test_write_file (const char *path,
 
   g_file_set_contents (path, data, length, &error);
   g_assert_no_error (error);
+}
+
+/* Loads a plan file, failing the test if it does not load. */
+SemPlan *
+sem_test_load_path (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  SemPlan *plan = sem_plan_codec_load_file (file, 0, NULL, &error);
+
+  g_assert_no_error (error);
+  return plan;
+}
+
+/* Removes @dir and everything in it. */
+void
+sem_test_remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        sem_test_remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+void
+sem_test_count_notify_cb (GObject    *object,
+                          GParamSpec *pspec,
+                          guint      *count)
+{
+  (*count)++;
 }

@@ -30,5 +30,12 @@ char      *sem_test_read_file          (const char *path,
 void       sem_test_write_file         (const char *path,
                                         const char *data,
                                         gssize      length);
+SemPlan   *sem_test_load_path          (const char *path);
+void       sem_test_remove_tree        (const char *dir);
+
+/* Counts notifications: connect with the address of a guint as data. */
+void       sem_test_count_notify_cb    (GObject    *object,
+                                        GParamSpec *pspec,
+                                        guint      *count);
 
 G_END_DECLS

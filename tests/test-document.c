@@ -58,25 +58,6 @@ first_session (SemPlan *plan)
   return session; /* the plan keeps it */
 }
 
-static SemPlan *
-load_path (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  SemPlan *plan = sem_plan_codec_load_file (file, 0, NULL, &error);
-
-  g_assert_no_error (error);
-  return plan;
-}
-
-static void
-count_notify_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 guint      *count)
-{
-  (*count)++;
-}
-
 static void
 test_create_destroy (void)
 {
@@ -101,8 +82,8 @@ test_autosave (void)
   SemEntity *saved_session;
   guint modified_notifies = 0, delay_notifies = 0;
 
-  g_signal_connect (document, "notify::modified", G_CALLBACK (count_notify_cb), &modified_notifies);
-  g_signal_connect (document, "notify::autosave-delay", G_CALLBACK (count_notify_cb), &delay_notifies);
+  g_signal_connect (document, "notify::modified", G_CALLBACK (sem_test_count_notify_cb), &modified_notifies);
+  g_signal_connect (document, "notify::autosave-delay", G_CALLBACK (sem_test_count_notify_cb), &delay_notifies);
   sem_document_set_autosave_delay (document, 50);
   sem_document_set_autosave_delay (document, 50);
   g_assert_cmpuint (delay_notifies, ==, 1);
@@ -116,14 +97,14 @@ test_autosave (void)
   g_assert_cmpuint (modified_notifies, ==, 2);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  saved = load_path (path);
+  saved = sem_test_load_path (path);
   saved_session = sem_plan_lookup (saved, SEM_COLLECTION_SESSIONS, id);
   g_assert_nonnull (saved_session);
   g_assert_cmpstr (sem_session_get_title (SEM_SESSION (saved_session), "en"), ==, "Autosaved title");
   g_assert_true (sem_entity_fields_equal (saved_session, SEM_ENTITY (session)));
 
-  g_signal_handlers_disconnect_by_func (document, count_notify_cb, &modified_notifies);
-  g_signal_handlers_disconnect_by_func (document, count_notify_cb, &delay_notifies);
+  g_signal_handlers_disconnect_by_func (document, sem_test_count_notify_cb, &modified_notifies);
+  g_signal_handlers_disconnect_by_func (document, sem_test_count_notify_cb, &delay_notifies);
   g_assert_finalize_object (document);
 }
 
@@ -153,7 +134,7 @@ test_autosave_failure (void)
 
   g_assert_no_error (error);
   document = sem_document_new (plan, file);
-  g_signal_connect (document, "notify::save-error", G_CALLBACK (count_notify_cb), &error_notifies);
+  g_signal_connect (document, "notify::save-error", G_CALLBACK (sem_test_count_notify_cb), &error_notifies);
   sem_document_set_autosave_delay (document, 20);
 
   sem_plan_set (plan, SEM_ENTITY (first_session (plan)), "title-en", "Kept in memory", NULL);
@@ -174,7 +155,7 @@ test_autosave_failure (void)
   g_assert_cmpuint (error_notifies, ==, 2);
   g_assert_false (sem_document_get_modified (document));
 
-  g_signal_handlers_disconnect_by_func (document, count_notify_cb, &error_notifies);
+  g_signal_handlers_disconnect_by_func (document, sem_test_count_notify_cb, &error_notifies);
   g_assert_finalize_object (document);
 }
 
@@ -283,20 +264,6 @@ test_load_broken (void)
   g_unlink (path);
 }
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -315,7 +282,7 @@ main (int   argc,
   tmp_dir = g_dir_make_tmp ("test-document-XXXXXX", &error);
   g_assert_no_error (error);
   status = g_test_run ();
-  remove_tree (tmp_dir);
+  sem_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   return status;
 }

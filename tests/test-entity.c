@@ -17,6 +17,7 @@
 #include "sem-programme.h"
 #include "sem-room.h"
 #include "sem-session.h"
+#include "sem-test-util.h"
 #include "sem-tombstone.h"
 #include "sem-venue.h"
 
@@ -59,14 +60,6 @@ test_create_destroy (gconstpointer data)
   g_assert_finalize_object (entity);
 }
 
-static void
-count_notify_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 guint      *count)
-{
-  (*count)++;
-}
-
 /* Sets @property twice to the value in @value: one notify, then none. */
 static void
 assert_notifies_once (SemEntity    *entity,
@@ -75,7 +68,7 @@ assert_notifies_once (SemEntity    *entity,
 {
   g_autofree char *signal = g_strconcat ("notify::", property, NULL);
   guint count = 0;
-  gulong id = g_signal_connect (entity, signal, G_CALLBACK (count_notify_cb), &count);
+  gulong id = g_signal_connect (entity, signal, G_CALLBACK (sem_test_count_notify_cb), &count);
 
   g_object_set_property (G_OBJECT (entity), property, value);
   g_assert_cmpuint (count, ==, 1);
@@ -181,8 +174,8 @@ test_touch (void)
   SemEvent *event = sem_event_new ("e1");
   guint revision_notifies = 0, modified_notifies = 0;
 
-  g_signal_connect (event, "notify::revision", G_CALLBACK (count_notify_cb), &revision_notifies);
-  g_signal_connect (event, "notify::modified", G_CALLBACK (count_notify_cb), &modified_notifies);
+  g_signal_connect (event, "notify::revision", G_CALLBACK (sem_test_count_notify_cb), &revision_notifies);
+  g_signal_connect (event, "notify::modified", G_CALLBACK (sem_test_count_notify_cb), &modified_notifies);
 
   sem_entity_touch (SEM_ENTITY (event), 1000);
   g_assert_cmpint (sem_entity_get_revision (SEM_ENTITY (event)), ==, 1);

@@ -128,14 +128,6 @@ test_undo_add_remove_group (Fixture       *fixture,
 }
 
 static void
-count_notify_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 guint      *count)
-{
-  (*count)++;
-}
-
-static void
 test_notify_and_redo_cleared (Fixture       *fixture,
                               gconstpointer  data)
 {
@@ -143,8 +135,8 @@ test_notify_and_redo_cleared (Fixture       *fixture,
   SemEntity *room = sem_plan_lookup (fixture->plan, SEM_COLLECTION_ROOMS, "hall");
   guint can_undo = 0, can_redo = 0;
 
-  g_signal_connect (history, "notify::can-undo", G_CALLBACK (count_notify_cb), &can_undo);
-  g_signal_connect (history, "notify::can-redo", G_CALLBACK (count_notify_cb), &can_redo);
+  g_signal_connect (history, "notify::can-undo", G_CALLBACK (sem_test_count_notify_cb), &can_undo);
+  g_signal_connect (history, "notify::can-redo", G_CALLBACK (sem_test_count_notify_cb), &can_redo);
   g_assert_false (sem_history_get_can_undo (history));
   g_assert_false (sem_history_get_can_redo (history));
 
@@ -170,8 +162,8 @@ test_notify_and_redo_cleared (Fixture       *fixture,
   g_assert_false (sem_plan_redo (fixture->plan));
   g_assert_cmpint (sem_room_get_capacity (SEM_ROOM (room)), ==, 99);
 
-  g_signal_handlers_disconnect_by_func (history, count_notify_cb, &can_undo);
-  g_signal_handlers_disconnect_by_func (history, count_notify_cb, &can_redo);
+  g_signal_handlers_disconnect_by_func (history, sem_test_count_notify_cb, &can_undo);
+  g_signal_handlers_disconnect_by_func (history, sem_test_count_notify_cb, &can_redo);
 }
 
 static SemEntity *

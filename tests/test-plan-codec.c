@@ -416,20 +416,6 @@ test_write_keeps_backup (void)
   }
 }
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -458,7 +444,7 @@ main (int   argc,
   tmp_dir = g_dir_make_tmp ("test-plan-codec-XXXXXX", &error);
   g_assert_no_error (error);
   status = g_test_run ();
-  remove_tree (tmp_dir);
+  sem_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   return status;
 }
