@@ -14,7 +14,7 @@ struct _SemCity
 {
   SemEntity parent_instance;
 
-  SemText name;
+  SemText  name;
   char    *country;
   char    *timezone;
 };

@@ -13,10 +13,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SemCity, sem_city, SEM, CITY, SemEntity)
 
-SemCity *sem_city_new (const char *id);
-const char *sem_city_get_name (SemCity *self,
-                               const char *lang);
-const char *sem_city_get_country (SemCity *self);
-const char *sem_city_get_timezone (SemCity *self);
+SemCity     *sem_city_new          (const char *id);
+const char  *sem_city_get_name     (SemCity    *self,
+                                    const char *lang);
+const char  *sem_city_get_country  (SemCity *self);
+const char  *sem_city_get_timezone (SemCity *self);
 
 G_END_DECLS

@@ -14,14 +14,14 @@ struct _SemDelegation
 {
   SemEntity parent_instance;
 
-  char *event;
-  char *city;
-  char *head;
+  char  *event;
+  char  *city;
+  char  *head;
   char **members;
-  char *arrival;
-  char *departure;
-  int  status;
-  char *notes;
+  char  *arrival;
+  char  *departure;
+  int    status;
+  char  *notes;
   char **attendance;
 };
 

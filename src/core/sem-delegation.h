@@ -13,15 +13,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SemDelegation, sem_delegation, SEM, DELEGATION, SemEntity)
 
-SemDelegation *sem_delegation_new (const char *id);
-const char *sem_delegation_get_event (SemDelegation *self);
-const char *sem_delegation_get_city (SemDelegation *self);
-const char *sem_delegation_get_head (SemDelegation *self);
-const char * const *sem_delegation_get_members (SemDelegation *self);
-const char *sem_delegation_get_arrival (SemDelegation *self);
-const char *sem_delegation_get_departure (SemDelegation *self);
-SemDelegationStatus sem_delegation_get_status (SemDelegation *self);
-const char *sem_delegation_get_notes (SemDelegation *self);
-const char * const *sem_delegation_get_attendance (SemDelegation *self);
+SemDelegation       *sem_delegation_new            (const char *id);
+const char          *sem_delegation_get_event      (SemDelegation *self);
+const char          *sem_delegation_get_city       (SemDelegation *self);
+const char          *sem_delegation_get_head       (SemDelegation *self);
+const char * const  *sem_delegation_get_members    (SemDelegation *self);
+const char          *sem_delegation_get_arrival    (SemDelegation *self);
+const char          *sem_delegation_get_departure  (SemDelegation *self);
+SemDelegationStatus  sem_delegation_get_status     (SemDelegation *self);
+const char          *sem_delegation_get_notes      (SemDelegation *self);
+const char * const  *sem_delegation_get_attendance (SemDelegation *self);
 
 G_END_DECLS

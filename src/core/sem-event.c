@@ -15,16 +15,16 @@ struct _SemEvent
   SemEntity parent_instance;
 
   char    *programme;
-  int     kind;
-  SemText title;
-  SemText description;
+  int      kind;
+  SemText  title;
+  SemText  description;
   char    *venue;
   char    *timezone;
-  int     mode;
+  int      mode;
   char    *online_link;
   char    *start_date;
   char    *end_date;
-  int     status;
+  int      status;
 };
 
 G_DEFINE_FINAL_TYPE (SemEvent, sem_event, SEM_TYPE_ENTITY)

@@ -18,10 +18,10 @@ struct _SemExternalEvent
   char     *summary;
   char     *location;
   char     *description;
-  gint64   start;
-  gint64   end;
-  gboolean all_day;
-  int      sequence;
+  gint64    start;
+  gint64    end;
+  gboolean  all_day;
+  int       sequence;
 };
 
 G_DEFINE_FINAL_TYPE (SemExternalEvent, sem_external_event, SEM_TYPE_ENTITY)

@@ -18,12 +18,12 @@ struct _SemFeed
   char      *name;
   char      *url;
   char      *colour;
-  int       refresh_interval;
-  gboolean  enabled;
+  int        refresh_interval;
+  gboolean   enabled;
   char      *etag;
   char      *http_last_modified;
   char      *body_hash;
-  gint64    last_sync;
+  gint64     last_sync;
   char      *last_error;
   GPtrArray *events;
 };

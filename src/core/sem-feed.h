@@ -13,17 +13,17 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SemFeed, sem_feed, SEM, FEED, SemEntity)
 
-SemFeed *sem_feed_new (const char *id);
-const char *sem_feed_get_name (SemFeed *self);
-const char *sem_feed_get_url (SemFeed *self);
-const char *sem_feed_get_colour (SemFeed *self);
-int sem_feed_get_refresh_interval (SemFeed *self);
-gboolean sem_feed_get_enabled (SemFeed *self);
-const char *sem_feed_get_etag (SemFeed *self);
-const char *sem_feed_get_http_last_modified (SemFeed *self);
-const char *sem_feed_get_body_hash (SemFeed *self);
-gint64 sem_feed_get_last_sync (SemFeed *self);
-const char *sem_feed_get_last_error (SemFeed *self);
-GPtrArray *sem_feed_get_events (SemFeed *self);
+SemFeed     *sem_feed_new                    (const char *id);
+const char  *sem_feed_get_name               (SemFeed *self);
+const char  *sem_feed_get_url                (SemFeed *self);
+const char  *sem_feed_get_colour             (SemFeed *self);
+int          sem_feed_get_refresh_interval   (SemFeed *self);
+gboolean     sem_feed_get_enabled            (SemFeed *self);
+const char  *sem_feed_get_etag               (SemFeed *self);
+const char  *sem_feed_get_http_last_modified (SemFeed *self);
+const char  *sem_feed_get_body_hash          (SemFeed *self);
+gint64       sem_feed_get_last_sync          (SemFeed *self);
+const char  *sem_feed_get_last_error         (SemFeed *self);
+GPtrArray   *sem_feed_get_events             (SemFeed *self);
 
 G_END_DECLS

@@ -16,12 +16,12 @@ struct _SemPerson
 
   char    *name;
   char    *organisation;
-  SemText position;
+  SemText  position;
   char    *email;
   char    *phone;
   char    *city;
   char    *language;
-  guint   roles;
+  guint    roles;
 };
 
 G_DEFINE_FINAL_TYPE (SemPerson, sem_person, SEM_TYPE_ENTITY)

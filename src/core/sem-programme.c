@@ -14,12 +14,12 @@ struct _SemProgramme
 {
   SemEntity parent_instance;
 
-  SemText name;
-  char    *organiser;
-  char    *start_date;
-  char    *end_date;
-  char    *url;
-  SemText description;
+  SemText   name;
+  char     *organiser;
+  char     *start_date;
+  char     *end_date;
+  char     *url;
+  SemText   description;
   char    **cities;
 };
 

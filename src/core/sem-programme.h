@@ -13,15 +13,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SemProgramme, sem_programme, SEM, PROGRAMME, SemEntity)
 
-SemProgramme *sem_programme_new (const char *id);
-const char *sem_programme_get_name (SemProgramme *self,
-                                    const char *lang);
-const char *sem_programme_get_organiser (SemProgramme *self);
-const char *sem_programme_get_start_date (SemProgramme *self);
-const char *sem_programme_get_end_date (SemProgramme *self);
-const char *sem_programme_get_url (SemProgramme *self);
-const char *sem_programme_get_description (SemProgramme *self,
-                                           const char *lang);
-const char * const *sem_programme_get_cities (SemProgramme *self);
+SemProgramme        *sem_programme_new             (const char *id);
+const char          *sem_programme_get_name        (SemProgramme *self,
+                                                    const char   *lang);
+const char          *sem_programme_get_organiser   (SemProgramme *self);
+const char          *sem_programme_get_start_date  (SemProgramme *self);
+const char          *sem_programme_get_end_date    (SemProgramme *self);
+const char          *sem_programme_get_url         (SemProgramme *self);
+const char          *sem_programme_get_description (SemProgramme *self,
+                                                    const char   *lang);
+const char * const  *sem_programme_get_cities      (SemProgramme *self);
 
 G_END_DECLS

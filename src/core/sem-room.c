@@ -15,8 +15,8 @@ struct _SemRoom
   SemEntity parent_instance;
 
   char    *venue;
-  SemText name;
-  int     capacity;
+  SemText  name;
+  int      capacity;
 };
 
 G_DEFINE_FINAL_TYPE (SemRoom, sem_room, SEM_TYPE_ENTITY)

@@ -13,10 +13,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SemRoom, sem_room, SEM, ROOM, SemEntity)
 
-SemRoom *sem_room_new (const char *id);
-const char *sem_room_get_venue (SemRoom *self);
-const char *sem_room_get_name (SemRoom *self,
-                               const char *lang);
-int sem_room_get_capacity (SemRoom *self);
+SemRoom     *sem_room_new          (const char *id);
+const char  *sem_room_get_venue    (SemRoom *self);
+const char  *sem_room_get_name     (SemRoom    *self,
+                                    const char *lang);
+int          sem_room_get_capacity (SemRoom *self);
 
 G_END_DECLS

@@ -14,21 +14,21 @@ struct _SemSession
 {
   SemEntity parent_instance;
 
-  char    *event;
-  int     kind;
-  SemText title;
-  SemText description;
-  gint64  start;
-  gint64  end;
-  char    *room;
+  char     *event;
+  int       kind;
+  SemText   title;
+  SemText   description;
+  gint64    start;
+  gint64    end;
+  char     *room;
   char    **facilitators;
-  int     audience;
+  int       audience;
   char    **audience_delegations;
   char    **audience_roles;
-  char    *language;
+  char     *language;
   char    **interpretation;
-  int     capacity;
-  int     status;
+  int       capacity;
+  int       status;
 };
 
 G_DEFINE_FINAL_TYPE (SemSession, sem_session, SEM_TYPE_ENTITY)

@@ -13,23 +13,23 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SemSession, sem_session, SEM, SESSION, SemEntity)
 
-SemSession *sem_session_new (const char *id);
-const char *sem_session_get_event (SemSession *self);
-SemSessionKind sem_session_get_kind (SemSession *self);
-const char *sem_session_get_title (SemSession *self,
-                                   const char *lang);
-const char *sem_session_get_description (SemSession *self,
-                                         const char *lang);
-gint64 sem_session_get_start (SemSession *self);
-gint64 sem_session_get_end (SemSession *self);
-const char *sem_session_get_room (SemSession *self);
-const char * const *sem_session_get_facilitators (SemSession *self);
-SemAudience sem_session_get_audience (SemSession *self);
-const char * const *sem_session_get_audience_delegations (SemSession *self);
-const char * const *sem_session_get_audience_roles (SemSession *self);
-const char *sem_session_get_language (SemSession *self);
-const char * const *sem_session_get_interpretation (SemSession *self);
-int sem_session_get_capacity (SemSession *self);
-SemStatus sem_session_get_status (SemSession *self);
+SemSession          *sem_session_new                      (const char *id);
+const char          *sem_session_get_event                (SemSession *self);
+SemSessionKind       sem_session_get_kind                 (SemSession *self);
+const char          *sem_session_get_title                (SemSession *self,
+                                                           const char *lang);
+const char          *sem_session_get_description          (SemSession *self,
+                                                           const char *lang);
+gint64               sem_session_get_start                (SemSession *self);
+gint64               sem_session_get_end                  (SemSession *self);
+const char          *sem_session_get_room                 (SemSession *self);
+const char * const  *sem_session_get_facilitators         (SemSession *self);
+SemAudience          sem_session_get_audience             (SemSession *self);
+const char * const  *sem_session_get_audience_delegations (SemSession *self);
+const char * const  *sem_session_get_audience_roles       (SemSession *self);
+const char          *sem_session_get_language             (SemSession *self);
+const char * const  *sem_session_get_interpretation       (SemSession *self);
+int                  sem_session_get_capacity             (SemSession *self);
+SemStatus            sem_session_get_status               (SemSession *self);
 
 G_END_DECLS

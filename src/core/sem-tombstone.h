@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SemTombstone, sem_tombstone, SEM, TOMBSTONE, SemEntity)
 
-SemTombstone *sem_tombstone_new (const char *id);
-gint64 sem_tombstone_get_deleted (SemTombstone *self);
+SemTombstone  *sem_tombstone_new         (const char *id);
+gint64         sem_tombstone_get_deleted (SemTombstone *self);
 
 G_END_DECLS

@@ -14,7 +14,7 @@ struct _SemVenue
 {
   SemEntity parent_instance;
 
-  SemText name;
+  SemText  name;
   char    *address;
   char    *city;
   char    *timezone;

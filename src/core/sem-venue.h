@@ -13,12 +13,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SemVenue, sem_venue, SEM, VENUE, SemEntity)
 
-SemVenue *sem_venue_new (const char *id);
-const char *sem_venue_get_name (SemVenue *self,
-                                const char *lang);
-const char *sem_venue_get_address (SemVenue *self);
-const char *sem_venue_get_city (SemVenue *self);
-const char *sem_venue_get_timezone (SemVenue *self);
-const SemGeo *sem_venue_get_geo (SemVenue *self);
+SemVenue      *sem_venue_new          (const char *id);
+const char    *sem_venue_get_name     (SemVenue   *self,
+                                       const char *lang);
+const char    *sem_venue_get_address  (SemVenue *self);
+const char    *sem_venue_get_city     (SemVenue *self);
+const char    *sem_venue_get_timezone (SemVenue *self);
+const SemGeo  *sem_venue_get_geo      (SemVenue *self);
 
 G_END_DECLS
