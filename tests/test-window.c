@@ -351,8 +351,9 @@ main (int   argc,
 
   if (!gtk_init_check ())
     {
-      g_printerr ("No display: run under xvfb-run -a dbus-run-session --\n");
-      return 77;
+      /* A TAP plan of nothing, so meson reports a skip, not an error. */
+      g_print ("1..0 # SKIP no display: run under xvfb-run -a dbus-run-session --\n");
+      return 0;
     }
   adw_init ();
 
