@@ -12,6 +12,7 @@
 #include "sem-command.h"
 #include "sem-entity-private.h"
 #include "sem-plan-private.h"
+#include "sem-scope.h"
 #include "sem-session.h"
 
 typedef enum
@@ -128,22 +129,49 @@ sem_command_new_add (SemEntity *entity)
   return self;
 }
 
+/* What calendars will need to announce that @session is cancelled, read
+ * while the plan still says who had it. */
+static SemTombstone *
+tombstone_for (SemPlan    *plan,
+               SemSession *session)
+{
+  g_auto(GStrv) people = sem_scope_people_of (plan, session);
+  g_auto(GStrv) delegations = sem_scope_delegations_of (plan, session);
+
+  return g_object_new (SEM_TYPE_TOMBSTONE,
+                       "id", sem_entity_get_id (SEM_ENTITY (session)),
+                       "event", sem_session_get_event (session),
+                       "room", sem_session_get_room (session),
+                       "title-en", sem_session_get_title (session, "en"),
+                       "title-bg", sem_session_get_title (session, "bg"),
+                       "start", sem_session_get_start (session),
+                       "end", sem_session_get_end (session),
+                       "people", people,
+                       "delegations", delegations,
+                       NULL);
+}
+
 /**
  * sem_command_new_remove:
+ * @plan: the plan @entity is in, before anything refers to it less
  *
  * Returns: (transfer full): a command that removes @entity from its collection
  */
 SemCommand *
-sem_command_new_remove (SemEntity *entity)
+sem_command_new_remove (SemPlan   *plan,
+                        SemEntity *entity)
 {
   SemCommand *self;
 
+  g_return_val_if_fail (SEM_IS_PLAN (plan), NULL);
   g_return_val_if_fail (SEM_IS_ENTITY (entity), NULL);
 
   self = g_object_new (SEM_TYPE_COMMAND, NULL);
   self->kind = COMMAND_REMOVE;
   self->entity = g_object_ref (entity);
   self->label = g_strdup (C_("undo action", "Delete"));
+  if (SEM_IS_SESSION (entity))
+    self->tombstone = tombstone_for (plan, SEM_SESSION (entity));
 
   return self;
 }
@@ -243,10 +271,8 @@ remove_entity (SemCommand *self,
 
   self->position = sem_plan_remove_internal (plan, self->entity);
 
-  if (SEM_IS_SESSION (self->entity))
+  if (self->tombstone != NULL)
     {
-      g_clear_object (&self->tombstone);
-      self->tombstone = sem_tombstone_new (sem_entity_get_id (self->entity));
       g_object_set (self->tombstone, "deleted", now, NULL);
       sem_entity_set_stamp (SEM_ENTITY (self->tombstone),
                             sem_entity_get_revision (self->entity) + 1, now);

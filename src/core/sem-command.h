@@ -19,7 +19,8 @@ SemCommand *sem_command_new_set     (SemEntity    *entity,
                                      GParamSpec   *pspec,
                                      const GValue *value);
 SemCommand *sem_command_new_add     (SemEntity    *entity);
-SemCommand *sem_command_new_remove  (SemEntity    *entity);
+SemCommand *sem_command_new_remove  (SemPlan      *plan,
+                                     SemEntity    *entity);
 SemCommand *sem_command_new_group   (const char   *label);
 
 void        sem_command_append      (SemCommand   *group,

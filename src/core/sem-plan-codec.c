@@ -989,6 +989,7 @@ sem_plan_codec_load_bytes (GBytes      *bytes,
   Path version_path = { NULL, "version", 0 };
   JsonObject *root;
   JsonNode *version;
+  JsonNode *member;
   const char *data;
   gsize length;
   gsize i;
@@ -1071,7 +1072,7 @@ sem_plan_codec_load_bytes (GBytes      *bytes,
 
     for (GList *l = names; l != NULL; l = l->next)
       if (!g_str_equal (l->data, "format") && !g_str_equal (l->data, "version") &&
-          !g_str_equal (l->data, "tombstones") &&
+          !g_str_equal (l->data, "tombstones") && !g_str_equal (l->data, "uid_domain") &&
           sem_collection_from_name (l->data) == SEM_COLLECTION_NONE)
         {
           fail (&reader, SEM_PLAN_ERROR_INVALID, NULL, _("unknown member “%s”"),
@@ -1081,6 +1082,21 @@ sem_plan_codec_load_bytes (GBytes      *bytes,
   }
 
   plan = sem_plan_new ();
+
+  if ((member = json_object_get_member (root, "uid_domain")) != NULL)
+    {
+      Path domain_path = { NULL, "uid_domain", 0 };
+      const char *domain = node_string (member);
+
+      if (domain == NULL || !sem_id_is_valid (domain) || strchr (domain, '.') == NULL)
+        {
+          fail (&reader, SEM_PLAN_ERROR_INVALID, &domain_path, "%s",
+                _("expected a domain name such as “seminars.example.org”"));
+          return NULL;
+        }
+      sem_plan_set_uid_domain (plan, domain);
+    }
+
   for (SemCollection c = 0; c < SEM_N_COLLECTIONS; c++)
     if (!read_collection (&reader, plan, root, c))
       return NULL;
@@ -1471,6 +1487,9 @@ sem_plan_codec_to_data (SemPlan *plan,
   out = g_string_sized_new (1 << 16);
   g_string_append_printf (out, "{\n  \"format\" : \"%s\",\n  \"version\" : %d,\n",
                           SEM_PLAN_FORMAT, SEM_PLAN_FORMAT_VERSION);
+  /* Checked on load to be made of letters, digits, '.', '-' and '_': no escaping needed. */
+  if (sem_plan_get_uid_domain (plan) != NULL)
+    g_string_append_printf (out, "  \"uid_domain\" : \"%s\",\n", sem_plan_get_uid_domain (plan));
   for (SemCollection c = 0; c < SEM_N_COLLECTIONS; c++)
     append_list (out, sem_collection_get_name (c), sem_plan_get_collection (plan, c), FALSE);
   append_list (out, "tombstones", sem_plan_get_tombstones (plan), TRUE);

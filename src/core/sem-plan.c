@@ -18,6 +18,7 @@
 #include "sem-event.h"
 #include "sem-feed.h"
 #include "sem-person.h"
+#include "sem-plan-codec.h"
 #include "sem-plan-private.h"
 #include "sem-programme.h"
 #include "sem-room.h"
@@ -41,6 +42,9 @@ struct _SemPlan
 
   SemClockFunc  clock;
   gpointer      clock_data;
+
+  /* What every calendar UID of this plan ends with, e.g. "dcc.seminars.example.org" */
+  char         *uid_domain;
 };
 
 G_DEFINE_FINAL_TYPE (SemPlan, sem_plan, G_TYPE_OBJECT)
@@ -81,6 +85,7 @@ sem_plan_dispose (GObject *object)
   g_clear_object (&self->tombstones);
   g_clear_object (&self->history);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->uid_domain, g_free);
 
   G_OBJECT_CLASS (sem_plan_parent_class)->dispose (object);
 }
@@ -192,6 +197,37 @@ sem_plan_get_history (SemPlan *self)
   g_return_val_if_fail (SEM_IS_PLAN (self), NULL);
 
   return self->history;
+}
+
+/**
+ * sem_plan_get_uid_domain:
+ *
+ * Returns: (transfer none) (nullable): what the plan's calendar UIDs end with
+ */
+const char *
+sem_plan_get_uid_domain (SemPlan *self)
+{
+  g_return_val_if_fail (SEM_IS_PLAN (self), NULL);
+
+  return self->uid_domain;
+}
+
+/**
+ * sem_plan_set_uid_domain:
+ * @uid_domain: (nullable): a domain-like name, unique to this plan
+ *
+ * Set once when a plan is created: changing it later would make every
+ * delegate's calendar see new events instead of updates.
+ */
+void
+sem_plan_set_uid_domain (SemPlan    *self,
+                         const char *uid_domain)
+{
+  g_return_if_fail (SEM_IS_PLAN (self));
+  g_return_if_fail (uid_domain == NULL || sem_id_is_valid (uid_domain));
+
+  g_free (self->uid_domain);
+  self->uid_domain = g_strdup (uid_domain);
 }
 
 /**
@@ -517,8 +553,9 @@ sem_plan_remove (SemPlan   *self,
 
   hold = g_object_ref (entity);
   sem_plan_begin_group (self, C_("undo action", "Delete"));
+  /* Made first: a session's tombstone records who had it in their calendars. */
+  command = sem_command_new_remove (self, entity);
   detach_references (self, collection, sem_entity_get_id (entity));
-  command = sem_command_new_remove (entity);
   execute (self, command);
   sem_plan_end_group (self);
 }

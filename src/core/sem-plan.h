@@ -33,6 +33,9 @@ SemEntity     *sem_plan_lookup              (SemPlan        *self,
                                              SemCollection   collection,
                                              const char     *id);
 SemHistory    *sem_plan_get_history         (SemPlan        *self);
+const char    *sem_plan_get_uid_domain      (SemPlan        *self);
+void           sem_plan_set_uid_domain      (SemPlan        *self,
+                                             const char     *uid_domain);
 
 void           sem_plan_set_clock           (SemPlan        *self,
                                              SemClockFunc    func,

@@ -13,7 +13,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SemTombstone, sem_tombstone, SEM, TOMBSTONE, SemEntity)
 
-SemTombstone  *sem_tombstone_new         (const char *id);
-gint64         sem_tombstone_get_deleted (SemTombstone *self);
+SemTombstone        *sem_tombstone_new             (const char   *id);
+gint64               sem_tombstone_get_deleted     (SemTombstone *self);
+const char          *sem_tombstone_get_event       (SemTombstone *self);
+const char          *sem_tombstone_get_room        (SemTombstone *self);
+const char          *sem_tombstone_get_title       (SemTombstone *self,
+                                                    const char   *lang);
+gint64               sem_tombstone_get_start       (SemTombstone *self);
+gint64               sem_tombstone_get_end         (SemTombstone *self);
+const char * const  *sem_tombstone_get_people      (SemTombstone *self);
+const char * const  *sem_tombstone_get_delegations (SemTombstone *self);
 
 G_END_DECLS
