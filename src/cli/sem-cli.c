@@ -15,6 +15,7 @@
 
 #include "sem-city.h"
 #include "sem-cli.h"
+#include "sem-cli-export.h"
 #include "sem-delegation.h"
 #include "sem-demo.h"
 #include "sem-event.h"
@@ -39,6 +40,7 @@ static const struct {
   { "demo", run_demo },
   { "validate", run_validate },
   { "list", run_list },
+  { "export", sem_cli_export },
   { "help", run_help },
   { "--help", run_help },
   { "-h", run_help },
@@ -323,6 +325,7 @@ run_help (int    argc,
   g_print ("  demo -o PLAN.json                 %s\n", _("Write the bundled demo plan"));
   g_print ("  validate PLAN.json                %s\n", _("Load and check a plan, print counts"));
   g_print ("  list PLAN.json WHAT [--json]      %s\n", _("List events, sessions, delegations, people, rooms or feeds"));
+  g_print ("  export PLAN.json -o OUT.ics …     %s\n", _("Write an iCalendar file (see export --help)"));
   g_print ("  --version                         %s\n", _("Print the version"));
   return 0;
 }

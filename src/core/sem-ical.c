@@ -116,8 +116,11 @@ sem_ical_time_from_instant (gint64        instant,
                             icaltimezone *zone)
 {
   icaltimezone *utc = icaltimezone_get_utc_timezone ();
+  icaltimetype time = icaltime_from_timet_with_zone ((time_t) instant, FALSE, zone != NULL ? zone : utc);
 
-  return icaltime_from_timet_with_zone ((time_t) instant, FALSE, zone != NULL ? zone : utc);
+  /* libical 3.0 converts to the zone's wall time but leaves the result
+   * marked as UTC: say which zone it is in. */
+  return icaltime_set_timezone (&time, zone != NULL ? zone : utc);
 }
 
 /**

@@ -29,6 +29,8 @@ struct _SemSession
   char    **interpretation;
   int       capacity;
   int       status;
+  char     *ical_uid;
+  char     *ical_recurrence_id;
 };
 
 G_DEFINE_FINAL_TYPE (SemSession, sem_session, SEM_TYPE_ENTITY)
@@ -51,6 +53,10 @@ static const SemFieldInfo fields[] = {
   { FIELD (interpretation, STRV), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
   { FIELD (capacity, INT), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
   { FIELD (status, ENUM), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, sem_status_get_type },
+  /* The identity of a session imported from a foreign calendar, so that a
+   * new copy of that calendar updates it instead of duplicating it. */
+  { FIELD (ical_uid, STRING), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
+  { FIELD (ical_recurrence_id, STRING), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
 };
 
 #undef FIELD
@@ -209,4 +215,32 @@ sem_session_get_status (SemSession *self)
   g_return_val_if_fail (SEM_IS_SESSION (self), 0);
 
   return (SemStatus) self->status;
+}
+
+/**
+ * sem_session_get_ical_uid:
+ *
+ * Returns: (transfer none) (nullable): the UID of the foreign calendar event
+ *   this session was imported from
+ */
+const char *
+sem_session_get_ical_uid (SemSession *self)
+{
+  g_return_val_if_fail (SEM_IS_SESSION (self), NULL);
+
+  return self->ical_uid;
+}
+
+/**
+ * sem_session_get_ical_recurrence_id:
+ *
+ * Returns: (transfer none) (nullable): the RECURRENCE-ID of the imported
+ *   occurrence, as UTC "YYYYMMDDTHHMMSSZ" or a DATE "YYYYMMDD"
+ */
+const char *
+sem_session_get_ical_recurrence_id (SemSession *self)
+{
+  g_return_val_if_fail (SEM_IS_SESSION (self), NULL);
+
+  return self->ical_recurrence_id;
 }

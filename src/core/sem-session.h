@@ -31,5 +31,7 @@ const char          *sem_session_get_language             (SemSession *self);
 const char * const  *sem_session_get_interpretation       (SemSession *self);
 int                  sem_session_get_capacity             (SemSession *self);
 SemStatus            sem_session_get_status               (SemSession *self);
+const char          *sem_session_get_ical_uid             (SemSession *self);
+const char          *sem_session_get_ical_recurrence_id   (SemSession *self);
 
 G_END_DECLS

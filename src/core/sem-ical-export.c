@@ -1,0 +1,641 @@
+/* sem-ical-export.c — calendars for an event, a programme, a delegation, a person or a room
+ *
+ * What delegates' calendar apps need (DESIGN.md, "iCalendar rules"): one
+ * stable UID per session in every file, SEQUENCE from the revision, stamps
+ * from the last change so an unchanged plan gives the same bytes, IANA
+ * TZIDs with their VTIMEZONEs, cancellations kept for a grace period, and
+ * attendees only in a person's own file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sem-ical-export"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "sem-city.h"
+#include "sem-delegation.h"
+#include "sem-entity-private.h"
+#include "sem-event.h"
+#include "sem-ical.h"
+#include "sem-ical-export.h"
+#include "sem-person.h"
+#include "sem-programme.h"
+#include "sem-room.h"
+#include "sem-session.h"
+#include "sem-tombstone.h"
+#include "sem-venue.h"
+
+#define PRODID "-//City of Sofia//Sofia Seminars//EN"
+#define REFRESH_INTERVAL "PT1H"
+
+/* The words the calendars carry are in the delegate's language, not the
+ * language of the program that writes them, so they live here beside each
+ * other like the plan's own texts, not in the message catalogue. */
+typedef struct
+{
+  const char *en;
+  const char *bg;
+} Words;
+
+static const Words facilitators_words = { "Facilitators: ", "Водещи: " };
+static const Words online_words = { "Online: ", "Онлайн: " };
+
+static const Words session_kind_words[] = {
+  [SEM_SESSION_KIND_OPENING] = { "Opening", "Откриване" },
+  [SEM_SESSION_KIND_PLENARY] = { "Plenary", "Пленарна сесия" },
+  [SEM_SESSION_KIND_WORKSHOP] = { "Workshop", "Работна среща" },
+  [SEM_SESSION_KIND_SPECIAL] = { "Special session", "Специална сесия" },
+  [SEM_SESSION_KIND_TRAINING] = { "Training", "Обучение" },
+  [SEM_SESSION_KIND_NETWORKING] = { "Networking", "Работа в мрежа" },
+  [SEM_SESSION_KIND_BREAK] = { "Break", "Почивка" },
+};
+
+static const Words event_kind_words[] = {
+  [SEM_EVENT_KIND_ACADEMY_SEMINAR] = { "Academy seminar", "Семинар на академията" },
+  [SEM_EVENT_KIND_OPENING_EVENT] = { "Opening event", "Откриващо събитие" },
+  [SEM_EVENT_KIND_WORKSHOP] = { "Workshop", "Работна среща" },
+  [SEM_EVENT_KIND_WEBINAR] = { "Webinar", "Уебинар" },
+  [SEM_EVENT_KIND_DISTANCE_COURSE] = { "Distance course", "Дистанционен курс" },
+  [SEM_EVENT_KIND_CONSULTATION] = { "Consultation", "Консултация" },
+  [SEM_EVENT_KIND_STUDY_VISIT] = { "Study visit", "Учебно посещение" },
+};
+
+static const char *
+words (const Words *w,
+       const char  *lang)
+{
+  return g_strcmp0 (lang, "bg") == 0 ? w->bg : w->en;
+}
+
+typedef struct
+{
+  gint64 from;
+  gint64 until;
+} Range;
+
+typedef struct
+{
+  SemPlan       *plan;
+  SemScope       scope;
+  const char    *id;
+  const char    *within_event;   /* or NULL */
+  SemEntity     *owner;
+  const char    *lang;
+  GHashTable    *zones;      /* IANA name → Range of the instants shown in it */
+  GPtrArray     *events;     /* VEVENTs, in the order they are written */
+} Export;
+
+static void
+export_clear (Export *export)
+{
+  g_clear_pointer (&export->zones, g_hash_table_unref);
+  g_clear_pointer (&export->events, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Export, export_clear)
+
+/* Calendar names without the characters some apps split or escape badly:
+ * libical does not escape X- properties. "Seminar, Brussels" becomes
+ * "Seminar – Brussels". */
+static char *
+plain_name (const char *text)
+{
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *copy = g_strdup (text != NULL ? text : "");
+
+  g_strdelimit (copy, ";\\\r\n\t", ' ');
+  words = g_strsplit (copy, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gsize len = strlen (words[i]);
+      gboolean comma = len > 0 && words[i][len - 1] == ',';
+
+      g_strdelimit (words[i], ",", ' ');
+      g_strstrip (words[i]);
+      if (*words[i] == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, words[i]);
+      if (comma)
+        g_string_append (out, " –");
+    }
+  if (g_str_has_suffix (out->str, " –"))
+    g_string_truncate (out, out->len - strlen (" –"));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+note_zone (Export     *export,
+           const char *tzid,
+           gint64      from,
+           gint64      until)
+{
+  Range *range = g_hash_table_lookup (export->zones, tzid);
+
+  if (range == NULL)
+    {
+      range = g_new (Range, 1);
+      range->from = from;
+      range->until = until;
+      g_hash_table_insert (export->zones, g_strdup (tzid), range);
+      return;
+    }
+  range->from = MIN (range->from, from);
+  range->until = MAX (range->until, until);
+}
+
+static icalproperty *
+zoned_time (icalproperty *(*new_property) (struct icaltimetype),
+            gint64        instant,
+            icaltimezone *zone,
+            const char   *tzid)
+{
+  icalproperty *property = new_property (sem_ical_time_from_instant (instant, zone));
+
+  /* libical names its zones "/freeassociation.sourceforge.net/…": calendar
+   * apps want the IANA name that our VTIMEZONE carries. */
+  icalproperty_set_parameter (property, icalparameter_new_tzid (tzid));
+  return property;
+}
+
+static void
+add_stamps (icalcomponent *vevent,
+            SemEntity     *entity)
+{
+  gint64 modified = sem_entity_get_modified (entity);
+  icaltimetype stamp = sem_ical_time_from_instant (modified, NULL);
+
+  icalcomponent_add_property (vevent, icalproperty_new_dtstamp (stamp));
+  icalcomponent_add_property (vevent, icalproperty_new_lastmodified (stamp));
+  icalcomponent_add_property (vevent, icalproperty_new_sequence ((int) MIN (sem_entity_get_revision (entity), G_MAXINT)));
+}
+
+static icalproperty_status
+status_of (SemStatus status)
+{
+  switch (status)
+    {
+    case SEM_STATUS_TENTATIVE: return ICAL_STATUS_TENTATIVE;
+    case SEM_STATUS_CANCELLED: return ICAL_STATUS_CANCELLED;
+    case SEM_STATUS_CONFIRMED:
+    default: return ICAL_STATUS_CONFIRMED;
+    }
+}
+
+static char *
+location_of (Export     *export,
+             const char *room_id,
+             const char *venue_id)
+{
+  g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+  SemEntity *room = sem_plan_lookup (export->plan, SEM_COLLECTION_ROOMS, room_id);
+  SemEntity *venue;
+
+  if (room != NULL)
+    {
+      g_strv_builder_add (parts, sem_room_get_name (SEM_ROOM (room), export->lang));
+      venue_id = sem_room_get_venue (SEM_ROOM (room));
+    }
+  venue = sem_plan_lookup (export->plan, SEM_COLLECTION_VENUES, venue_id);
+  if (venue != NULL)
+    {
+      g_strv_builder_add (parts, sem_venue_get_name (SEM_VENUE (venue), export->lang));
+      if (sem_venue_get_address (SEM_VENUE (venue)) != NULL)
+        g_strv_builder_add (parts, sem_venue_get_address (SEM_VENUE (venue)));
+    }
+
+  strv = g_strv_builder_end (parts);
+  return strv[0] != NULL ? g_strjoinv (", ", strv) : NULL;
+}
+
+static char *
+description_of (Export     *export,
+                SemSession *session,
+                SemEvent   *event)
+{
+  GString *text = g_string_new (sem_session_get_description (session, export->lang));
+  const char * const *facilitators = sem_session_get_facilitators (session);
+  const char *link = sem_event_get_online_link (event);
+
+  if (facilitators != NULL && facilitators[0] != NULL)
+    {
+      if (text->len > 0)
+        g_string_append (text, "\n\n");
+      g_string_append (text, words (&facilitators_words, export->lang));
+      for (guint i = 0; facilitators[i] != NULL; i++)
+        {
+          SemEntity *person = sem_plan_lookup (export->plan, SEM_COLLECTION_PEOPLE, facilitators[i]);
+          const char *organisation = person ? sem_person_get_organisation (SEM_PERSON (person)) : NULL;
+
+          if (person == NULL)
+            continue;
+          g_string_append_printf (text, "%s%s", i > 0 ? "; " : "", sem_person_get_name (SEM_PERSON (person)));
+          if (organisation != NULL)
+            g_string_append_printf (text, " (%s)", organisation);
+        }
+    }
+
+  if (link != NULL && sem_event_get_mode (event) != SEM_EVENT_MODE_IN_PERSON)
+    {
+      if (text->len > 0)
+        g_string_append (text, "\n\n");
+      g_string_append_printf (text, "%s%s", words (&online_words, export->lang), link);
+    }
+
+  return g_string_free (text, text->len == 0);
+}
+
+/* The person of a person's own calendar, as an ATTENDEE of @session. */
+static void
+add_attendee (Export        *export,
+              icalcomponent *vevent,
+              SemSession    *session)
+{
+  SemPerson *person = SEM_PERSON (export->owner);
+  const char * const *facilitators = sem_session_get_facilitators (session);
+  const char *email = sem_person_get_email (person);
+  g_autofree char *address = NULL;
+  icalproperty *attendee;
+
+  if (email == NULL || *email == '\0')
+    return;
+
+  address = g_strconcat ("mailto:", email, NULL);
+  attendee = icalproperty_new_attendee (address);
+  icalproperty_add_parameter (attendee, icalparameter_new_cn (sem_person_get_name (person)));
+  icalproperty_add_parameter (attendee,
+                              icalparameter_new_role (facilitators != NULL &&
+                                                      g_strv_contains (facilitators, export->id)
+                                                      ? ICAL_ROLE_CHAIR
+                                                      : ICAL_ROLE_REQPARTICIPANT));
+  icalproperty_add_parameter (attendee, icalparameter_new_partstat (ICAL_PARTSTAT_ACCEPTED));
+  icalcomponent_add_property (vevent, attendee);
+}
+
+static gboolean
+add_session (Export      *export,
+             SemSession  *session,
+             GError     **error)
+{
+  SemEntity *event = sem_plan_lookup (export->plan, SEM_COLLECTION_EVENTS, sem_session_get_event (session));
+  const char *tzid = sem_event_get_timezone (SEM_EVENT (event));
+  icaltimezone *zone = sem_ical_get_timezone (tzid);
+  g_autofree char *uid = sem_ical_session_uid (export->plan, sem_entity_get_id (SEM_ENTITY (session)));
+  g_autofree char *description = NULL;
+  g_autofree char *location = NULL;
+  const char *link = sem_event_get_online_link (SEM_EVENT (event));
+  SemSessionKind kind = sem_session_get_kind (session);
+  icalcomponent *vevent;
+
+  if (zone == NULL)
+    {
+      g_set_error (error, SEM_ICAL_ERROR, SEM_ICAL_ERROR_TIMEZONE,
+                   _("The time zone “%s” of the event “%s” is not known to the calendar library"),
+                   tzid, sem_entity_get_id (event));
+      return FALSE;
+    }
+
+  vevent = icalcomponent_new_vevent ();
+  icalcomponent_add_property (vevent, icalproperty_new_uid (uid));
+  add_stamps (vevent, SEM_ENTITY (session));
+  icalcomponent_add_property (vevent, zoned_time (icalproperty_new_dtstart, sem_session_get_start (session), zone, tzid));
+  icalcomponent_add_property (vevent, zoned_time (icalproperty_new_dtend, sem_session_get_end (session), zone, tzid));
+  note_zone (export, tzid, sem_session_get_start (session), sem_session_get_end (session));
+
+  icalcomponent_add_property (vevent, icalproperty_new_summary (sem_session_get_title (session, export->lang)));
+  description = description_of (export, session, SEM_EVENT (event));
+  if (description != NULL)
+    icalcomponent_add_property (vevent, icalproperty_new_description (description));
+  location = location_of (export, sem_session_get_room (session), sem_event_get_venue (SEM_EVENT (event)));
+  if (location != NULL && sem_event_get_mode (SEM_EVENT (event)) != SEM_EVENT_MODE_VIRTUAL)
+    icalcomponent_add_property (vevent, icalproperty_new_location (location));
+  if (link != NULL && sem_event_get_mode (SEM_EVENT (event)) != SEM_EVENT_MODE_IN_PERSON)
+    icalcomponent_add_property (vevent, icalproperty_new_url (link));
+  if ((guint) kind < G_N_ELEMENTS (session_kind_words))
+    icalcomponent_add_property (vevent, icalproperty_new_categories (words (&session_kind_words[kind], export->lang)));
+  icalcomponent_add_property (vevent, icalproperty_new_status (status_of (sem_session_get_status (session))));
+
+  if (export->scope == SEM_SCOPE_PERSON)
+    add_attendee (export, vevent, session);
+
+  g_ptr_array_add (export->events, vevent);
+  return TRUE;
+}
+
+/* A deleted session, announced as cancelled with a SEQUENCE above its last. */
+static void
+add_tombstone (Export       *export,
+               SemTombstone *tombstone)
+{
+  SemEntity *event = sem_plan_lookup (export->plan, SEM_COLLECTION_EVENTS, sem_tombstone_get_event (tombstone));
+  const char *tzid = event != NULL ? sem_event_get_timezone (SEM_EVENT (event)) : NULL;
+  icaltimezone *zone = sem_ical_get_timezone (tzid);
+  g_autofree char *uid = sem_ical_session_uid (export->plan, sem_entity_get_id (SEM_ENTITY (tombstone)));
+  icalcomponent *vevent = icalcomponent_new_vevent ();
+  const char *title = sem_tombstone_get_title (tombstone, export->lang);
+
+  icalcomponent_add_property (vevent, icalproperty_new_uid (uid));
+  add_stamps (vevent, SEM_ENTITY (tombstone));
+  if (zone != NULL)
+    {
+      icalcomponent_add_property (vevent, zoned_time (icalproperty_new_dtstart, sem_tombstone_get_start (tombstone), zone, tzid));
+      icalcomponent_add_property (vevent, zoned_time (icalproperty_new_dtend, sem_tombstone_get_end (tombstone), zone, tzid));
+      note_zone (export, tzid, sem_tombstone_get_start (tombstone), sem_tombstone_get_end (tombstone));
+    }
+  else
+    {
+      /* Its event is gone too: UTC still tells calendars which one it was. */
+      icalcomponent_add_property (vevent, icalproperty_new_dtstart (sem_ical_time_from_instant (sem_tombstone_get_start (tombstone), NULL)));
+      icalcomponent_add_property (vevent, icalproperty_new_dtend (sem_ical_time_from_instant (sem_tombstone_get_end (tombstone), NULL)));
+    }
+  icalcomponent_add_property (vevent, icalproperty_new_summary (title != NULL ? title : ""));
+  icalcomponent_add_property (vevent, icalproperty_new_status (ICAL_STATUS_CANCELLED));
+
+  g_ptr_array_add (export->events, vevent);
+}
+
+static icaltimetype
+date_value (const char *date,
+            int         days_after)
+{
+  icaltimetype t = icaltime_from_string (date);
+
+  t.is_date = 1;
+  icaltime_adjust (&t, days_after, 0, 0, 0);
+  return t;
+}
+
+/* In a programme's calendar each event is also an all-day entry that does
+ * not block time: VALUE=DATE with the exclusive end calendars expect. */
+static void
+add_event_day_span (Export   *export,
+                    SemEvent *event)
+{
+  g_autofree char *id = g_strconcat (sem_entity_get_id (SEM_ENTITY (event)), "@events.",
+                                     sem_plan_get_uid_domain (export->plan) != NULL
+                                       ? sem_plan_get_uid_domain (export->plan)
+                                       : SEM_ICAL_DEFAULT_UID_DOMAIN,
+                                     NULL);
+  g_autofree char *location = location_of (export, NULL, sem_event_get_venue (event));
+  SemEventKind kind = sem_event_get_kind (event);
+  icalcomponent *vevent = icalcomponent_new_vevent ();
+  icalproperty *property;
+
+  icalcomponent_add_property (vevent, icalproperty_new_uid (id));
+  add_stamps (vevent, SEM_ENTITY (event));
+  property = icalproperty_new_dtstart (date_value (sem_event_get_start_date (event), 0));
+  icalcomponent_add_property (vevent, property);
+  property = icalproperty_new_dtend (date_value (sem_event_get_end_date (event), 1));
+  icalcomponent_add_property (vevent, property);
+  icalcomponent_add_property (vevent, icalproperty_new_summary (sem_event_get_title (event, export->lang)));
+  if (location != NULL && sem_event_get_mode (event) != SEM_EVENT_MODE_VIRTUAL)
+    icalcomponent_add_property (vevent, icalproperty_new_location (location));
+  if ((guint) kind < G_N_ELEMENTS (event_kind_words))
+    icalcomponent_add_property (vevent, icalproperty_new_categories (words (&event_kind_words[kind], export->lang)));
+  icalcomponent_add_property (vevent, icalproperty_new_transp (ICAL_TRANSP_TRANSPARENT));
+  icalcomponent_add_property (vevent, icalproperty_new_status (status_of (sem_event_get_status (event))));
+
+  g_ptr_array_add (export->events, vevent);
+}
+
+static char *
+calendar_name (Export *export)
+{
+  SemEntity *owner = export->owner;
+  SemEntity *other;
+
+  switch (export->scope)
+    {
+    case SEM_SCOPE_EVENT:
+      return g_strdup (sem_event_get_title (SEM_EVENT (owner), export->lang));
+    case SEM_SCOPE_PROGRAMME:
+      return g_strdup (sem_programme_get_name (SEM_PROGRAMME (owner), export->lang));
+    case SEM_SCOPE_DELEGATION:
+      other = sem_plan_lookup (export->plan, SEM_COLLECTION_CITIES, sem_delegation_get_city (SEM_DELEGATION (owner)));
+      {
+        SemEntity *event = sem_plan_lookup (export->plan, SEM_COLLECTION_EVENTS,
+                                            sem_delegation_get_event (SEM_DELEGATION (owner)));
+        return g_strdup_printf ("%s – %s",
+                                other ? sem_city_get_name (SEM_CITY (other), export->lang) : "",
+                                event ? sem_event_get_title (SEM_EVENT (event), export->lang) : "");
+      }
+    case SEM_SCOPE_PERSON:
+      return g_strdup (sem_person_get_name (SEM_PERSON (owner)));
+    case SEM_SCOPE_ROOM:
+      other = sem_plan_lookup (export->plan, SEM_COLLECTION_VENUES, sem_room_get_venue (SEM_ROOM (owner)));
+      return g_strdup_printf ("%s – %s", sem_room_get_name (SEM_ROOM (owner), export->lang),
+                              other ? sem_venue_get_name (SEM_VENUE (other), export->lang) : "");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+add_calendar_properties (Export             *export,
+                         icalcomponent      *calendar,
+                         SemIcalExportFlags  flags)
+{
+  g_autofree char *name = calendar_name (export);
+  SemEntity *event = sem_plan_lookup (export->plan, SEM_COLLECTION_EVENTS, export->within_event);
+  g_autofree char *plain = NULL;
+  icalproperty *property;
+
+  if (event != NULL && export->scope != SEM_SCOPE_EVENT && export->scope != SEM_SCOPE_DELEGATION)
+    {
+      char *both = g_strdup_printf ("%s – %s", name, sem_event_get_title (SEM_EVENT (event), export->lang));
+
+      g_free (name);
+      name = both;
+    }
+  plain = plain_name (name);
+
+  icalcomponent_add_property (calendar, icalproperty_new_prodid (PRODID));
+  icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
+  icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
+  if (!(flags & SEM_ICAL_EXPORT_FOR_CALDAV))
+    icalcomponent_add_property (calendar, icalproperty_new_method (ICAL_METHOD_PUBLISH));
+
+  icalcomponent_add_property (calendar, icalproperty_new_name (plain));
+  property = icalproperty_new_x (plain);
+  icalproperty_set_x_name (property, "X-WR-CALNAME");
+  icalcomponent_add_property (calendar, property);
+
+  property = icalproperty_new_refreshinterval (icaldurationtype_from_string (REFRESH_INTERVAL));
+  icalproperty_add_parameter (property, icalparameter_new_value (ICAL_VALUE_DURATION));
+  icalcomponent_add_property (calendar, property);
+  property = icalproperty_new_x (REFRESH_INTERVAL);
+  icalproperty_set_x_name (property, "X-PUBLISHED-TTL");
+  icalcomponent_add_property (calendar, property);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+static char *
+not_found_message (SemScope    scope,
+                   const char *id)
+{
+  switch (scope)
+    {
+    case SEM_SCOPE_EVENT: return g_strdup_printf (_("There is no event with the id “%s”"), id);
+    case SEM_SCOPE_PROGRAMME: return g_strdup_printf (_("There is no programme with the id “%s”"), id);
+    case SEM_SCOPE_DELEGATION: return g_strdup_printf (_("There is no delegation with the id “%s”"), id);
+    case SEM_SCOPE_PERSON: return g_strdup_printf (_("There is no person with the id “%s”"), id);
+    case SEM_SCOPE_ROOM: return g_strdup_printf (_("There is no room with the id “%s”"), id);
+    default: g_assert_not_reached ();
+    }
+}
+
+static gboolean
+build (Export              *export,
+       icalcomponent       *calendar,
+       SemIcalExportFlags   flags,
+       GError             **error)
+{
+  g_autoptr(GPtrArray) sessions = sem_scope_sessions (export->plan, export->scope, export->id);
+  g_autoptr(GPtrArray) tombstones = sem_scope_tombstones (export->plan, export->scope, export->id,
+                                                          sem_plan_now (export->plan) - SEM_ICAL_CANCEL_GRACE);
+  g_autofree gpointer *names = NULL;
+  guint n_names;
+  guint s = 0, t = 0;
+
+  add_calendar_properties (export, calendar, flags);
+
+  if (export->scope == SEM_SCOPE_PROGRAMME)
+    {
+      GListModel *events = sem_plan_get_collection (export->plan, SEM_COLLECTION_EVENTS);
+
+      for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+        {
+          g_autoptr(SemEvent) event = g_list_model_get_item (events, i);
+
+          if (g_strcmp0 (sem_event_get_programme (event), export->id) == 0)
+            add_event_day_span (export, event);
+        }
+    }
+
+  if (export->within_event != NULL)
+    {
+      for (guint i = sessions->len; i > 0; i--)
+        if (g_strcmp0 (sem_session_get_event (g_ptr_array_index (sessions, i - 1)), export->within_event) != 0)
+          g_ptr_array_remove_index (sessions, i - 1);
+      for (guint i = tombstones->len; i > 0; i--)
+        if (g_strcmp0 (sem_tombstone_get_event (g_ptr_array_index (tombstones, i - 1)), export->within_event) != 0)
+          g_ptr_array_remove_index (tombstones, i - 1);
+    }
+
+  /* Sessions and cancellations, merged by start time. */
+  while (s < sessions->len || t < tombstones->len)
+    {
+      SemSession *session = s < sessions->len ? g_ptr_array_index (sessions, s) : NULL;
+      SemTombstone *tombstone = t < tombstones->len ? g_ptr_array_index (tombstones, t) : NULL;
+
+      if (session != NULL &&
+          (tombstone == NULL || sem_session_get_start (session) <= sem_tombstone_get_start (tombstone)))
+        {
+          if (!add_session (export, session, error))
+            return FALSE;
+          s++;
+        }
+      else
+        {
+          add_tombstone (export, tombstone);
+          t++;
+        }
+    }
+
+  /* The time zones first, in name order, then the events. */
+  names = g_hash_table_get_keys_as_array (export->zones, &n_names);
+  qsort (names, n_names, sizeof (gpointer), compare_names);
+  for (guint i = 0; i < n_names; i++)
+    {
+      Range *range = g_hash_table_lookup (export->zones, names[i]);
+      icalcomponent *vtimezone = sem_ical_new_vtimezone (names[i], range->from, range->until);
+
+      if (vtimezone != NULL)
+        icalcomponent_add_component (calendar, vtimezone);
+    }
+  for (guint i = 0; i < export->events->len; i++)
+    icalcomponent_add_component (calendar, g_ptr_array_index (export->events, i));
+  /* The calendar owns them now. */
+  g_ptr_array_set_free_func (export->events, NULL);
+
+  return TRUE;
+}
+
+/**
+ * sem_ical_export:
+ * @scope: what the calendar is for
+ * @id: the id of that event, programme, delegation, person or room
+ * @within_event: (nullable): only the sessions of this event
+ * @lang: (nullable): "bg" or "en"; %NULL for the person's own language, or English
+ * @length: (out) (optional): the length of the text
+ *
+ * Returns: (transfer full) (nullable): the iCalendar text, or %NULL with @error set
+ */
+char *
+sem_ical_export (SemPlan             *plan,
+                 SemScope             scope,
+                 const char          *id,
+                 const char          *within_event,
+                 const char          *lang,
+                 SemIcalExportFlags   flags,
+                 gsize               *length,
+                 GError             **error)
+{
+  g_auto(Export) export = { 0 };
+  icalcomponent *calendar;
+  char *text;
+
+  g_return_val_if_fail (SEM_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  export.plan = plan;
+  export.scope = scope;
+  export.id = id;
+  export.within_event = within_event;
+  export.owner = sem_scope_lookup (plan, scope, id);
+  if (export.owner == NULL || (within_event != NULL &&
+                               sem_plan_lookup (plan, SEM_COLLECTION_EVENTS, within_event) == NULL))
+    {
+      g_autofree char *message = export.owner == NULL
+                                 ? not_found_message (scope, id)
+                                 : not_found_message (SEM_SCOPE_EVENT, within_event);
+
+      g_set_error_literal (error, SEM_ICAL_ERROR, SEM_ICAL_ERROR_NOT_FOUND, message);
+      return NULL;
+    }
+
+  if (lang == NULL && scope == SEM_SCOPE_PERSON)
+    lang = sem_person_get_language (SEM_PERSON (export.owner));
+  export.lang = g_strcmp0 (lang, "bg") == 0 ? "bg" : "en";
+  export.zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  export.events = g_ptr_array_new_with_free_func ((GDestroyNotify) icalcomponent_free);
+
+  sem_ical_lock ();
+  calendar = icalcomponent_new_vcalendar ();
+  if (!build (&export, calendar, flags, error))
+    {
+      icalcomponent_free (calendar);
+      sem_ical_unlock ();
+      return NULL;
+    }
+  text = icalcomponent_as_ical_string_r (calendar);
+  icalcomponent_free (calendar);
+  sem_ical_unlock ();
+
+  if (length != NULL)
+    *length = strlen (text);
+  return text;
+}
