@@ -45,6 +45,33 @@ sem_ical_get_timezone (const char *tzid)
   return icaltimezone_get_builtin_timezone (tzid);
 }
 
+/* The truncated rules end at the last change in range (UNTIL). Calendar
+ * apps read on past it: vobject then misses a change that falls on the
+ * UNTIL itself and python-icalendar refuses the rule. Leave the last rule of
+ * @kind open-ended, as time zone data itself does. */
+static void
+open_last_rules (icalcomponent     *vtimezone,
+                 icalcomponent_kind kind)
+{
+  icalcomponent *last = NULL;
+  icalproperty *rrule;
+
+  for (icalcomponent *c = icalcomponent_get_first_component (vtimezone, kind);
+       c != NULL;
+       c = icalcomponent_get_next_component (vtimezone, kind))
+    if (last == NULL || icaltime_compare (icalcomponent_get_dtstart (c), icalcomponent_get_dtstart (last)) > 0)
+      last = c;
+
+  rrule = last != NULL ? icalcomponent_get_first_property (last, ICAL_RRULE_PROPERTY) : NULL;
+  if (rrule != NULL)
+    {
+      struct icalrecurrencetype recurrence = icalproperty_get_rrule (rrule);
+
+      recurrence.until = icaltime_null_time ();
+      icalproperty_set_rrule (rrule, recurrence);
+    }
+}
+
 /**
  * sem_ical_new_vtimezone:
  * @tzid: an IANA name
@@ -83,6 +110,8 @@ sem_ical_new_vtimezone (const char *tzid,
   end = icaltime_from_day_of_year (1, until_year + 1);
   start.zone = end.zone = icaltimezone_get_utc_timezone ();
   icaltimezone_truncate_vtimezone (vtimezone, start, end, TRUE);
+  open_last_rules (vtimezone, ICAL_XSTANDARD_COMPONENT);
+  open_last_rules (vtimezone, ICAL_XDAYLIGHT_COMPONENT);
 
   property = icalcomponent_get_first_property (vtimezone, ICAL_TZID_PROPERTY);
   icalproperty_set_tzid (property, tzid);
