@@ -16,6 +16,7 @@
 #include "sem-city.h"
 #include "sem-cli.h"
 #include "sem-cli-export.h"
+#include "sem-cli-import.h"
 #include "sem-delegation.h"
 #include "sem-demo.h"
 #include "sem-event.h"
@@ -41,6 +42,7 @@ static const struct {
   { "validate", run_validate },
   { "list", run_list },
   { "export", sem_cli_export },
+  { "import", sem_cli_import },
   { "help", run_help },
   { "--help", run_help },
   { "-h", run_help },

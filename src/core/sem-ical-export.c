@@ -156,11 +156,15 @@ zoned_time (icalproperty *(*new_property) (struct icaltimetype),
             icaltimezone *zone,
             const char   *tzid)
 {
-  icalproperty *property = new_property (sem_ical_time_from_instant (instant, zone));
+  icaltimetype time = sem_ical_time_from_instant (instant, zone);
+  icalproperty *property;
 
-  /* libical names its zones "/freeassociation.sourceforge.net/…": calendar
-   * apps want the IANA name that our VTIMEZONE carries. */
-  icalproperty_set_parameter (property, icalparameter_new_tzid (tzid));
+  /* The wall time in @zone, named by the IANA name that our VTIMEZONE
+   * carries: given the zone itself, libical would name it
+   * "/freeassociation.sourceforge.net/…". */
+  time.zone = NULL;
+  property = new_property (time);
+  icalproperty_add_parameter (property, icalparameter_new_tzid (tzid));
   return property;
 }
 
@@ -188,31 +192,40 @@ status_of (SemStatus status)
     }
 }
 
+static void
+append_part (GString    *text,
+             const char *part)
+{
+  if (part == NULL || *part == '\0')
+    return;
+  if (text->len > 0)
+    g_string_append (text, ", ");
+  g_string_append (text, part);
+}
+
+/* "Room, Venue, Address" */
 static char *
 location_of (Export     *export,
              const char *room_id,
              const char *venue_id)
 {
-  g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
-  g_auto(GStrv) strv = NULL;
+  GString *text = g_string_new (NULL);
   SemEntity *room = sem_plan_lookup (export->plan, SEM_COLLECTION_ROOMS, room_id);
   SemEntity *venue;
 
   if (room != NULL)
     {
-      g_strv_builder_add (parts, sem_room_get_name (SEM_ROOM (room), export->lang));
+      append_part (text, sem_room_get_name (SEM_ROOM (room), export->lang));
       venue_id = sem_room_get_venue (SEM_ROOM (room));
     }
   venue = sem_plan_lookup (export->plan, SEM_COLLECTION_VENUES, venue_id);
   if (venue != NULL)
     {
-      g_strv_builder_add (parts, sem_venue_get_name (SEM_VENUE (venue), export->lang));
-      if (sem_venue_get_address (SEM_VENUE (venue)) != NULL)
-        g_strv_builder_add (parts, sem_venue_get_address (SEM_VENUE (venue)));
+      append_part (text, sem_venue_get_name (SEM_VENUE (venue), export->lang));
+      append_part (text, sem_venue_get_address (SEM_VENUE (venue)));
     }
 
-  strv = g_strv_builder_end (parts);
-  return strv[0] != NULL ? g_strjoinv (", ", strv) : NULL;
+  return g_string_free (text, text->len == 0);
 }
 
 static char *

@@ -1,0 +1,78 @@
+/* sem-ical-import-private.h — shared by the parts of the iCalendar importer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <libical/ical.h>
+
+#include "sem-ical-import.h"
+
+G_BEGIN_DECLS
+
+struct _SemIcalImportOptions
+{
+  char   *timezone;       /* IANA zone of floating times; NULL: UTC */
+  gint64  window_start;   /* where RRULEs are expanded; 0: the file's own range */
+  gint64  window_end;
+  guint   max_instances;
+  gint64  budget_usec;
+  int     progress;       /* per mille, atomic */
+};
+
+struct _SemIcalImport
+{
+  GObject     parent_instance;
+
+  char       *display_name;
+  GPtrArray  *events;      /* SemIcalEvent */
+  GPtrArray  *skipped;     /* SemIcalReportEntry, refused while parsing */
+  GPtrArray  *warnings;    /* char *, NULL-terminated */
+  guint       n_lic_errors;
+};
+
+/* Where the expansion of every RRULE of one file stands. */
+typedef struct
+{
+  const char  *display_name;
+  gint64       window_start;
+  gint64       window_end;
+  guint        max_instances;
+  gint64       deadline;   /* monotonic µs */
+  gboolean     out_of_time;
+} SemIcalExpansion;
+
+void           sem_ical_event_free        (SemIcalEvent       *event);
+SemIcalEvent  *sem_ical_event_copy        (const SemIcalEvent *event);
+void           sem_ical_report_entry_free (SemIcalReportEntry *entry);
+SemIcalReportEntry *sem_ical_report_entry_new (SemIcalOutcome  outcome,
+                                               const char     *uid,
+                                               const char     *recurrence_id,
+                                               const char     *title,
+                                               const char     *reason);
+
+char          *sem_ical_prescan           (GBytes             *bytes,
+                                           const char         *display_name,
+                                           GArray             *vevent_lines,
+                                           GCancellable       *cancellable,
+                                           GError            **error);
+
+void           sem_ical_event_window      (SemEvent           *event,
+                                           gint64             *start,
+                                           gint64             *end);
+
+char          *sem_ical_format_recurrence_id (gint64           instant,
+                                              gboolean         all_day);
+
+/* Appends one SemIcalEvent per occurrence of @master to @out, or returns a
+ * translated reason why the rule is refused. */
+char          *sem_ical_expand_rrule      (SemIcalExpansion   *expansion,
+                                           icalcomponent      *vevent,
+                                           const SemIcalEvent *master,
+                                           icaltimetype        dtstart,
+                                           icaltimezone       *zone,
+                                           GPtrArray          *out,
+                                           GPtrArray          *warnings);
+
+G_END_DECLS

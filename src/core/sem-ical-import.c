@@ -1,0 +1,1001 @@
+/* sem-ical-import.c — reading and normalising an .ics for import
+ *
+ * Everything here runs without a plan, so it may run on a worker thread;
+ * libical is only used with the shared lock held. What the calendar apps of
+ * the world write is folded into one shape: UTC instants, one entry per
+ * occurrence, one winner per UID and RECURRENCE-ID.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sem-ical-import"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "sem-event.h"
+#include "sem-ical.h"
+#include "sem-ical-import-private.h"
+#include "sem-windows-zones.h"
+
+/* ---- options ---------------------------------------------------------- */
+
+G_DEFINE_BOXED_TYPE (SemIcalImportOptions, sem_ical_import_options,
+                     sem_ical_import_options_ref, sem_ical_import_options_unref)
+
+static void
+options_clear (gpointer data)
+{
+  SemIcalImportOptions *self = data;
+
+  g_free (self->timezone);
+}
+
+/**
+ * sem_ical_import_options_new:
+ *
+ * Returns: (transfer full): options with no timezone (floating times are
+ *   read in their session's event's timezone) and the file's own range
+ */
+SemIcalImportOptions *
+sem_ical_import_options_new (void)
+{
+  SemIcalImportOptions *self = g_atomic_rc_box_new0 (SemIcalImportOptions);
+
+  self->max_instances = SEM_ICAL_IMPORT_MAX_INSTANCES;
+  self->budget_usec = SEM_ICAL_IMPORT_BUDGET_USEC;
+  return self;
+}
+
+SemIcalImportOptions *
+sem_ical_import_options_ref (SemIcalImportOptions *self)
+{
+  return g_atomic_rc_box_acquire (self);
+}
+
+void
+sem_ical_import_options_unref (SemIcalImportOptions *self)
+{
+  g_atomic_rc_box_release_full (self, options_clear);
+}
+
+void
+sem_ical_import_options_set_timezone (SemIcalImportOptions *self,
+                                      const char           *tzid)
+{
+  g_return_if_fail (self != NULL);
+
+  g_free (self->timezone);
+  self->timezone = g_strdup (tzid);
+}
+
+/**
+ * sem_ical_import_options_set_window:
+ *
+ * Recurring events are expanded only from @start (inclusive) to @end
+ * (exclusive), Unix seconds; 0 and 0 for the file's own range.
+ */
+void
+sem_ical_import_options_set_window (SemIcalImportOptions *self,
+                                    gint64                start,
+                                    gint64                end)
+{
+  g_return_if_fail (self != NULL);
+
+  self->window_start = start;
+  self->window_end = end;
+}
+
+void
+sem_ical_import_options_set_limits (SemIcalImportOptions *self,
+                                    guint                 max_instances,
+                                    gint64                budget_usec)
+{
+  g_return_if_fail (self != NULL);
+
+  self->max_instances = max_instances;
+  self->budget_usec = budget_usec;
+}
+
+/**
+ * sem_ical_import_options_get_fraction:
+ *
+ * May be called from any thread while a parse with these options runs.
+ *
+ * Returns: how far the parse is, from 0 to 1
+ */
+double
+sem_ical_import_options_get_fraction (SemIcalImportOptions *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return g_atomic_int_get (&self->progress) / 1000.0;
+}
+
+static void
+set_progress (SemIcalImportOptions *self,
+              int                   per_mille)
+{
+  g_atomic_int_set (&self->progress, per_mille);
+}
+
+/* Midnight starting @date ("YYYY-MM-DD") in @tz. */
+static gint64
+date_start (const char *date,
+            GTimeZone  *tz,
+            int         add_days)
+{
+  unsigned y, m, d;
+  g_autoptr(GDateTime) day = NULL;
+  g_autoptr(GDateTime) later = NULL;
+
+  if (date == NULL || sscanf (date, "%4u-%2u-%2u", &y, &m, &d) != 3)
+    return 0;
+  day = g_date_time_new (tz, y, m, d, 0, 0, 0);
+  if (day == NULL)
+    return 0;
+  later = g_date_time_add_days (day, add_days);
+  return g_date_time_to_unix (later);
+}
+
+/**
+ * sem_ical_import_options_new_for_event:
+ *
+ * Options for importing into @event_id: its timezone for floating times, its
+ * dates as the window where recurring events are expanded.
+ *
+ * Returns: (transfer full) (nullable): the options, or %NULL with @error set
+ *   if there is no such event
+ */
+SemIcalImportOptions *
+sem_ical_import_options_new_for_event (SemPlan     *plan,
+                                       const char  *event_id,
+                                       GError     **error)
+{
+  g_autoptr(SemIcalImportOptions) self = sem_ical_import_options_new ();
+  gint64 start, end;
+  SemEntity *entity;
+  SemEvent *event;
+
+  g_return_val_if_fail (SEM_IS_PLAN (plan), NULL);
+
+  if (event_id == NULL)
+    return g_steal_pointer (&self);
+
+  entity = sem_plan_lookup (plan, SEM_COLLECTION_EVENTS, event_id);
+  if (entity == NULL)
+    {
+      g_set_error (error, SEM_ICAL_ERROR, SEM_ICAL_ERROR_NOT_FOUND,
+                   _("There is no event with the id “%s”."), event_id);
+      return NULL;
+    }
+  event = SEM_EVENT (entity);
+  sem_ical_event_window (event, &start, &end);
+  sem_ical_import_options_set_timezone (self, sem_event_get_timezone (event));
+  sem_ical_import_options_set_window (self, start, end);
+  return g_steal_pointer (&self);
+}
+
+/**
+ * sem_ical_event_window:
+ *
+ * From midnight of the first day of @event to midnight after its last, in
+ * its timezone.
+ */
+void
+sem_ical_event_window (SemEvent *event,
+                       gint64   *start,
+                       gint64   *end)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (sem_event_get_timezone (event));
+
+  if (tz == NULL)
+    tz = g_time_zone_new_utc ();
+  *start = date_start (sem_event_get_start_date (event), tz, 0);
+  *end = date_start (sem_event_get_end_date (event), tz, 1);
+}
+
+/* ---- the parsed result ------------------------------------------------ */
+
+G_DEFINE_FINAL_TYPE (SemIcalImport, sem_ical_import, G_TYPE_OBJECT)
+
+void
+sem_ical_event_free (SemIcalEvent *event)
+{
+  if (event == NULL)
+    return;
+  g_free (event->uid);
+  g_free (event->recurrence_id);
+  g_free (event->summary);
+  g_free (event->description);
+  g_free (event->location);
+  g_free (event);
+}
+
+SemIcalEvent *
+sem_ical_event_copy (const SemIcalEvent *event)
+{
+  SemIcalEvent *copy = g_memdup2 (event, sizeof *event);
+
+  copy->uid = g_strdup (event->uid);
+  copy->recurrence_id = g_strdup (event->recurrence_id);
+  copy->summary = g_strdup (event->summary);
+  copy->description = g_strdup (event->description);
+  copy->location = g_strdup (event->location);
+  return copy;
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SemIcalEvent, sem_ical_event_free)
+
+static void
+sem_ical_import_finalize (GObject *object)
+{
+  SemIcalImport *self = SEM_ICAL_IMPORT (object);
+
+  g_free (self->display_name);
+  g_ptr_array_unref (self->events);
+  g_ptr_array_unref (self->skipped);
+  g_ptr_array_unref (self->warnings);
+
+  G_OBJECT_CLASS (sem_ical_import_parent_class)->finalize (object);
+}
+
+static void
+sem_ical_import_class_init (SemIcalImportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sem_ical_import_finalize;
+}
+
+static void
+sem_ical_import_init (SemIcalImport *self)
+{
+  self->events = g_ptr_array_new_with_free_func ((GDestroyNotify) sem_ical_event_free);
+  self->skipped = g_ptr_array_new_with_free_func ((GDestroyNotify) sem_ical_report_entry_free);
+  self->warnings = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+}
+
+const char *
+sem_ical_import_get_display_name (SemIcalImport *self)
+{
+  g_return_val_if_fail (SEM_IS_ICAL_IMPORT (self), NULL);
+
+  return self->display_name;
+}
+
+guint
+sem_ical_import_get_n_events (SemIcalImport *self)
+{
+  g_return_val_if_fail (SEM_IS_ICAL_IMPORT (self), 0);
+
+  return self->events->len;
+}
+
+/**
+ * sem_ical_import_get_event:
+ *
+ * Returns: (transfer none): the @index-th event, in the file's order
+ */
+const SemIcalEvent *
+sem_ical_import_get_event (SemIcalImport *self,
+                           guint          index)
+{
+  g_return_val_if_fail (SEM_IS_ICAL_IMPORT (self), NULL);
+  g_return_val_if_fail (index < self->events->len, NULL);
+
+  return g_ptr_array_index (self->events, index);
+}
+
+/**
+ * sem_ical_import_get_warnings:
+ *
+ * Returns: (transfer none): what the file did that the user should know
+ */
+const char * const *
+sem_ical_import_get_warnings (SemIcalImport *self)
+{
+  g_return_val_if_fail (SEM_IS_ICAL_IMPORT (self), NULL);
+
+  return (const char * const *) self->warnings->pdata;
+}
+
+/**
+ * sem_ical_import_get_n_lic_errors:
+ *
+ * Returns: how many X-LIC-ERROR properties the file had or libical added
+ */
+guint
+sem_ical_import_get_n_lic_errors (SemIcalImport *self)
+{
+  g_return_val_if_fail (SEM_IS_ICAL_IMPORT (self), 0);
+
+  return self->n_lic_errors;
+}
+
+static void add_warning (SemIcalImport *self,
+                         guint          line,
+                         const char    *format,
+                         ...) G_GNUC_PRINTF (3, 4);
+
+static void
+add_warning (SemIcalImport *self,
+             guint          line,
+             const char    *format,
+             ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (line > 0)
+    /* Translators: a warning about an imported file: file name, line, what */
+    g_ptr_array_add (self->warnings, g_strdup_printf (_("%s: line %u: %s"), self->display_name, line, text));
+  else
+    g_ptr_array_add (self->warnings, g_strdup_printf ("%s: %s", self->display_name, text));
+}
+
+/* ---- timezones -------------------------------------------------------- */
+
+/* An IANA zone behind a TZID, also behind prefixes such as libical's
+ * "/freeassociation.sourceforge.net/Tzfile/Europe/Sofia" or
+ * "/citadel.org/20190101_1/Europe/Sofia"; or a Windows name (Outlook). */
+static icaltimezone *
+zone_for_tzid (const char *tzid)
+{
+  icaltimezone *zone;
+  const char *iana;
+
+  if (tzid == NULL || *tzid == '\0')
+    return NULL;
+
+  for (const char *p = tzid; p != NULL && *p != '\0'; p = strchr (p, '/'), p = p ? p + 1 : NULL)
+    {
+      zone = sem_ical_get_timezone (p);
+      if (zone != NULL)
+        return zone;
+    }
+
+  iana = sem_windows_zone_to_iana (tzid);
+  if (iana == NULL && tzid[0] == '"')
+    {
+      g_autofree char *unquoted = g_strndup (tzid + 1, strlen (tzid) - 1);
+
+      if (g_str_has_suffix (unquoted, "\""))
+        unquoted[strlen (unquoted) - 1] = '\0';
+      iana = sem_windows_zone_to_iana (unquoted);
+    }
+  return iana != NULL ? sem_ical_get_timezone (iana) : NULL;
+}
+
+typedef struct
+{
+  SemIcalImport        *import;
+  SemIcalImportOptions *options;
+  icaltimezone         *wr_zone;        /* X-WR-TIMEZONE */
+  icaltimezone         *fallback_zone;  /* the event's, for floating times */
+  guint                 n_floating;
+  GHashTable           *unknown_zones;  /* TZIDs already warned about */
+  GHashTable           *zones;          /* TZID → icaltimezone or NULL */
+} Reader;
+
+static icaltimezone *
+cached_zone_for_tzid (Reader     *reader,
+                      const char *tzid)
+{
+  gpointer zone;
+
+  if (!g_hash_table_lookup_extended (reader->zones, tzid, NULL, &zone))
+    {
+      zone = zone_for_tzid (tzid);
+      g_hash_table_insert (reader->zones, g_strdup (tzid), zone);
+    }
+  return zone;
+}
+
+/* The zone a DATE-TIME property is in: its TZID (IANA, Windows, or the
+ * file's own VTIMEZONE), else UTC, else it floats. Returns NULL when it
+ * stays floating. */
+static icaltimezone *
+zone_of (Reader       *reader,
+         icalproperty *property,
+         icaltimetype  time,
+         guint         line,
+         gboolean      count,
+         gboolean     *floating)
+{
+  icalparameter *param = icalproperty_get_first_parameter (property, ICAL_TZID_PARAMETER);
+  const char *tzid = param != NULL ? icalparameter_get_tzid (param) : NULL;
+  icaltimezone *zone;
+
+  *floating = FALSE;
+  if (icaltime_is_utc (time))
+    return icaltimezone_get_utc_timezone ();
+
+  if (tzid != NULL && !time.is_date)
+    {
+      zone = cached_zone_for_tzid (reader, tzid);
+      if (zone != NULL)
+        return zone;
+      if (time.zone != NULL)
+        return (icaltimezone *) time.zone;   /* the file's VTIMEZONE */
+      if (!g_hash_table_contains (reader->unknown_zones, tzid))
+        {
+          g_hash_table_add (reader->unknown_zones, g_strdup (tzid));
+          add_warning (reader->import, line,
+                       _("the timezone “%s” is unknown and not in the file; its times are read as floating times"),
+                       tzid);
+        }
+    }
+
+  if (reader->wr_zone != NULL)
+    return reader->wr_zone;
+  if (count && !time.is_date)
+    reader->n_floating++;
+  if (reader->fallback_zone != NULL)
+    return reader->fallback_zone;
+  *floating = TRUE;
+  return NULL;
+}
+
+/* Unix seconds of @time in @zone; NULL: its wall clock read as UTC. */
+static gint64
+instant_of (icaltimetype  time,
+            icaltimezone *zone)
+{
+  time.zone = NULL;
+  if (time.is_date)
+    {
+      time.is_date = 0;
+      time.hour = time.minute = time.second = 0;
+    }
+  return (gint64) icaltime_as_timet_with_zone (time, zone != NULL ? zone : icaltimezone_get_utc_timezone ());
+}
+
+/**
+ * sem_ical_format_recurrence_id:
+ *
+ * Returns: (transfer full): @instant as "YYYYMMDDTHHMMSSZ", or "YYYYMMDD"
+ */
+char *
+sem_ical_format_recurrence_id (gint64   instant,
+                               gboolean all_day)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (instant);
+
+  return g_date_time_format (time, all_day ? "%Y%m%d" : "%Y%m%dT%H%M%SZ");
+}
+
+/* ---- one VEVENT ------------------------------------------------------- */
+
+static char *
+content_uid (icalcomponent *vevent)
+{
+  icalproperty *dtstart = icalcomponent_get_first_property (vevent, ICAL_DTSTART_PROPERTY);
+  const char *summary = icalcomponent_get_summary (vevent);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *start = dtstart != NULL ? icalproperty_as_ical_string_r (dtstart) : NULL;
+
+  if (start != NULL)
+    g_checksum_update (checksum, (const guchar *) start, -1);
+  g_checksum_update (checksum, (const guchar *) "\n", 1);
+  if (summary != NULL)
+    g_checksum_update (checksum, (const guchar *) summary, -1);
+  return g_strconcat (g_checksum_get_string (checksum), "@import.sofia-seminars.invalid", NULL);
+}
+
+static void
+skip (Reader     *reader,
+      const char *uid,
+      const char *recurrence_id,
+      const char *summary,
+      const char *reason)
+{
+  g_ptr_array_add (reader->import->skipped,
+                   sem_ical_report_entry_new (SEM_ICAL_OUTCOME_SKIPPED, uid, recurrence_id,
+                                              summary, reason));
+}
+
+static SemStatus
+status_of (icalcomponent *vevent)
+{
+  switch (icalcomponent_get_status (vevent))
+    {
+    case ICAL_STATUS_TENTATIVE:
+      return SEM_STATUS_TENTATIVE;
+    case ICAL_STATUS_CANCELLED:
+      return SEM_STATUS_CANCELLED;
+    default:
+      return SEM_STATUS_CONFIRMED;
+    }
+}
+
+static char *
+dup_nonempty (const char *text)
+{
+  return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+}
+
+/* Normalises @vevent. Returns NULL when it was refused (and reported). */
+static SemIcalEvent *
+read_vevent (Reader        *reader,
+             icalcomponent *vevent,
+             guint          line,
+             icaltimetype  *out_dtstart,
+             icaltimezone **out_zone)
+{
+  g_autoptr(SemIcalEvent) event = g_new0 (SemIcalEvent, 1);
+  icalproperty *dtstart_prop = icalcomponent_get_first_property (vevent, ICAL_DTSTART_PROPERTY);
+  icalproperty *dtend_prop = icalcomponent_get_first_property (vevent, ICAL_DTEND_PROPERTY);
+  icalproperty *duration_prop = icalcomponent_get_first_property (vevent, ICAL_DURATION_PROPERTY);
+  icalproperty *rid_prop = icalcomponent_get_first_property (vevent, ICAL_RECURRENCEID_PROPERTY);
+  icalproperty *modified_prop = icalcomponent_get_first_property (vevent, ICAL_LASTMODIFIED_PROPERTY);
+  icaltimetype dtstart;
+  icaltimezone *zone;
+  gboolean floating = FALSE;
+
+  event->line = line;
+  event->uid = dup_nonempty (icalcomponent_get_uid (vevent));
+  event->summary = dup_nonempty (icalcomponent_get_summary (vevent));
+  event->description = dup_nonempty (icalcomponent_get_description (vevent));
+  event->location = dup_nonempty (icalcomponent_get_location (vevent));
+  event->status = status_of (vevent);
+  event->sequence = MAX (icalcomponent_get_sequence (vevent), 0);
+  if (modified_prop != NULL)
+    {
+      icaltimetype modified = icalproperty_get_lastmodified (modified_prop);
+
+      if (!icaltime_is_null_time (modified))
+        event->last_modified = instant_of (modified, icaltime_is_utc (modified) ? NULL : reader->fallback_zone);
+    }
+
+  if (event->uid == NULL)
+    {
+      event->uid = content_uid (vevent);
+      add_warning (reader->import, line, _("the event has no UID; it was given “%s”"), event->uid);
+    }
+
+  dtstart = dtstart_prop != NULL ? icalcomponent_get_dtstart (vevent) : icaltime_null_time ();
+  if (icaltime_is_null_time (dtstart))
+    {
+      skip (reader, event->uid, NULL, event->summary, _("it has no valid start time (DTSTART)"));
+      return NULL;
+    }
+  zone = zone_of (reader, dtstart_prop, dtstart, line, TRUE, &floating);
+  event->all_day = dtstart.is_date;
+  event->floating = floating;
+  event->start = instant_of (dtstart, zone);
+
+  if (dtend_prop != NULL && !icaltime_is_null_time (icalproperty_get_dtend (dtend_prop)))
+    {
+      icaltimetype dtend = icalcomponent_get_dtend (vevent);
+      gboolean end_floating;
+      icaltimezone *end_zone = zone_of (reader, dtend_prop, dtend, line, FALSE, &end_floating);
+
+      /* A floating end beside a zoned start is read in the start's zone. */
+      event->end = instant_of (dtend, end_floating ? zone : end_zone);
+    }
+  else if (duration_prop != NULL)
+    event->end = event->start + icaldurationtype_as_int (icalproperty_get_duration (duration_prop));
+  else
+    event->end = event->start + (event->all_day ? 24 * 3600 : 0);
+
+  if (event->end < event->start)
+    {
+      skip (reader, event->uid, NULL, event->summary, _("it ends before it starts"));
+      return NULL;
+    }
+
+  if (rid_prop != NULL)
+    {
+      icaltimetype rid = icalcomponent_get_recurrenceid (vevent);
+      gboolean rid_floating;
+      icaltimezone *rid_zone = zone_of (reader, rid_prop, rid, line, FALSE, &rid_floating);
+
+      if (icaltime_is_null_time (rid))
+        {
+          skip (reader, event->uid, NULL, event->summary, _("its RECURRENCE-ID cannot be read"));
+          return NULL;
+        }
+      event->recurrence_id = sem_ical_format_recurrence_id (instant_of (rid, rid_floating ? zone : rid_zone),
+                                                            rid.is_date);
+    }
+
+  *out_dtstart = dtstart;
+  *out_zone = zone;
+  return g_steal_pointer (&event);
+}
+
+/* ---- one file --------------------------------------------------------- */
+
+typedef struct
+{
+  icalcomponent *vevent;
+  SemIcalEvent  *master;   /* owned */
+  icaltimetype   dtstart;
+  icaltimezone  *zone;
+} Recurring;
+
+static void
+recurring_clear (gpointer data)
+{
+  Recurring *recurring = data;
+
+  sem_ical_event_free (recurring->master);
+}
+
+static char *
+dedup_key (const SemIcalEvent *event)
+{
+  return g_strconcat (event->uid, "\n", event->recurrence_id ? event->recurrence_id : "", NULL);
+}
+
+/* Whether @a is a newer version of the event than @b. */
+static gboolean
+newer (const SemIcalEvent *a,
+       const SemIcalEvent *b)
+{
+  if (a->sequence != b->sequence)
+    return a->sequence > b->sequence;
+  if (a->last_modified != b->last_modified)
+    return a->last_modified > b->last_modified;
+  return a->line >= b->line;
+}
+
+/* Keeps one event per UID and RECURRENCE-ID: an explicit occurrence over a
+ * generated one, else the newer. */
+static void
+add_event (Reader       *reader,
+           GHashTable   *seen,
+           SemIcalEvent *event)
+{
+  GPtrArray *events = reader->import->events;
+  g_autofree char *key = dedup_key (event);
+  gpointer found;
+  SemIcalEvent *other, *loser;
+  guint index;
+
+  if (!g_hash_table_lookup_extended (seen, key, NULL, &found))
+    {
+      g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (events->len));
+      g_ptr_array_add (events, event);
+      return;
+    }
+
+  index = GPOINTER_TO_UINT (found);
+  other = g_ptr_array_index (events, index);
+  if (other->generated != event->generated)
+    {
+      if (event->generated)
+        sem_ical_event_free (event);
+      else
+        {
+          events->pdata[index] = event;
+          sem_ical_event_free (other);
+        }
+      return;
+    }
+
+  if (newer (event, other))
+    {
+      events->pdata[index] = event;
+      loser = other;
+    }
+  else
+    loser = event;
+
+  {
+    SemIcalEvent *winner = loser == event ? other : event;
+    g_autofree char *reason = g_strdup_printf (_("the same UID at line %u is newer"), winner->line);
+
+    skip (reader, loser->uid, loser->recurrence_id, loser->summary, reason);
+    sem_ical_event_free (loser);
+  }
+}
+
+static void
+read_calendar (Reader        *reader,
+               icalcomponent *calendar,
+               GArray        *vevent_lines,
+               GCancellable  *cancellable)
+{
+  SemIcalImportOptions *options = reader->options;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) recurring = g_array_new (FALSE, TRUE, sizeof (Recurring));
+  SemIcalExpansion expansion = { 0 };
+  gint64 first = G_MAXINT64, last = G_MININT64;
+  guint index = 0, n_vevents;
+
+  g_array_set_clear_func (recurring, recurring_clear);
+
+  for (icalproperty *p = icalcomponent_get_first_property (calendar, ICAL_X_PROPERTY); p != NULL;
+       p = icalcomponent_get_next_property (calendar, ICAL_X_PROPERTY))
+    if (g_strcmp0 (icalproperty_get_x_name (p), "X-WR-TIMEZONE") == 0)
+      {
+        const char *tzid = icalproperty_get_x (p);
+
+        reader->wr_zone = zone_for_tzid (tzid);
+        if (reader->wr_zone == NULL)
+          add_warning (reader->import, 0, _("X-WR-TIMEZONE “%s” is not a known timezone"), tzid ? tzid : "");
+      }
+
+  n_vevents = MAX (icalcomponent_count_components (calendar, ICAL_VEVENT_COMPONENT), 1);
+  for (icalcomponent *c = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+       c != NULL; c = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT), index++)
+    {
+      guint line = index < vevent_lines->len ? g_array_index (vevent_lines, guint, index) : 0;
+      icaltimetype dtstart;
+      icaltimezone *zone = NULL;
+      SemIcalEvent *event;
+
+      if ((index & 0xff) == 0)
+        {
+          if (g_cancellable_is_cancelled (cancellable))
+            return;
+          set_progress (options, 500 + 400 * index / n_vevents);
+        }
+
+      event = read_vevent (reader, c, line, &dtstart, &zone);
+      if (event == NULL)
+        continue;
+      first = MIN (first, event->start);
+      last = MAX (last, event->end);
+
+      if (event->recurrence_id == NULL &&
+          icalcomponent_get_first_property (c, ICAL_RRULE_PROPERTY) != NULL)
+        {
+          Recurring r = { c, event, dtstart, zone };
+          g_array_append_val (recurring, r);
+        }
+      else
+        add_event (reader, seen, event);
+    }
+
+  if (recurring->len == 0)
+    return;
+
+  expansion.display_name = reader->import->display_name;
+  expansion.max_instances = options->max_instances;
+  expansion.deadline = g_get_monotonic_time () + options->budget_usec;
+  if (options->window_end > options->window_start)
+    {
+      expansion.window_start = options->window_start;
+      expansion.window_end = options->window_end;
+    }
+  else
+    {
+      /* No event to import into: the file's own range, at least a year. */
+      expansion.window_start = first;
+      expansion.window_end = MAX (last, first + 366 * 24 * 3600);
+    }
+
+  for (guint i = 0; i < recurring->len; i++)
+    {
+      Recurring *r = &g_array_index (recurring, Recurring, i);
+      g_autoptr(GPtrArray) instances = g_ptr_array_new ();
+      g_autofree char *refused = NULL;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        return;
+      refused = sem_ical_expand_rrule (&expansion, r->vevent, r->master, r->dtstart, r->zone,
+                                       instances, reader->import->warnings);
+      if (refused != NULL)
+        {
+          skip (reader, r->master->uid, NULL, r->master->summary, refused);
+          continue;
+        }
+      for (guint j = 0; j < instances->len; j++)
+        add_event (reader, seen, g_ptr_array_index (instances, j));
+    }
+}
+
+/**
+ * sem_ical_import_parse:
+ * @bytes: the file's content
+ * @display_name: the file's name, for messages
+ * @options: (nullable): the timezone and window to use
+ *
+ * Reads an .ics without touching any plan; safe on a worker thread. A file
+ * that breaks a cap or is not iCalendar is refused as a whole, with the
+ * line where it goes wrong.
+ *
+ * Returns: (transfer full) (nullable): the events, or %NULL with @error set
+ */
+SemIcalImport *
+sem_ical_import_parse (GBytes                *bytes,
+                       const char            *display_name,
+                       SemIcalImportOptions  *options,
+                       GCancellable          *cancellable,
+                       GError               **error)
+{
+  g_autoptr(SemIcalImportOptions) own_options = NULL;
+  g_autoptr(SemIcalImport) self = NULL;
+  g_autoptr(GArray) vevent_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) unknown_zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *text = NULL;
+  icalcomponent *calendar;
+  Reader reader = { 0 };
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  if (options == NULL)
+    options = own_options = sem_ical_import_options_new ();
+  set_progress (options, 0);
+
+  text = sem_ical_prescan (bytes, display_name, vevent_lines, cancellable, error);
+  if (text == NULL)
+    return NULL;
+  set_progress (options, 200);
+
+  self = g_object_new (SEM_TYPE_ICAL_IMPORT, NULL);
+  self->display_name = g_strdup (display_name);
+
+  sem_ical_lock ();
+  calendar = icalparser_parse_string (text);
+  g_clear_pointer (&text, g_free);
+  set_progress (options, 500);
+
+  if (calendar == NULL || icalcomponent_isa (calendar) != ICAL_VCALENDAR_COMPONENT)
+    {
+      g_clear_pointer (&calendar, icalcomponent_free);
+      sem_ical_unlock ();
+      g_set_error (error, SEM_ICAL_ERROR, SEM_ICAL_ERROR_SYNTAX,
+                   _("%s: this is not an iCalendar file"), display_name);
+      return NULL;
+    }
+
+  reader.import = self;
+  reader.options = options;
+  reader.unknown_zones = unknown_zones;
+  reader.zones = zones;
+  reader.fallback_zone = sem_ical_get_timezone (options->timezone);
+  read_calendar (&reader, calendar, vevent_lines, cancellable);
+
+  self->n_lic_errors = icalcomponent_count_errors (calendar);
+  icalcomponent_free (calendar);
+  sem_ical_unlock ();
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  if (reader.n_floating > 0)
+    {
+      if (options->timezone != NULL)
+        add_warning (self, 0, g_dngettext (GETTEXT_PACKAGE,
+                                           "%u event has a floating time; it was read in %s",
+                                           "%u events have floating times; they were read in %s",
+                                           reader.n_floating),
+                     reader.n_floating, options->timezone);
+      else
+        add_warning (self, 0, g_dngettext (GETTEXT_PACKAGE,
+                                           "%u event has a floating time; it is read in its event’s timezone",
+                                           "%u events have floating times; they are read in their event’s timezone",
+                                           reader.n_floating),
+                     reader.n_floating);
+    }
+  if (self->n_lic_errors > 0)
+    add_warning (self, 0, g_dngettext (GETTEXT_PACKAGE,
+                                       "libical found %u error in the file (X-LIC-ERROR); what it could not read was left out",
+                                       "libical found %u errors in the file (X-LIC-ERROR); what it could not read was left out",
+                                       self->n_lic_errors),
+                 self->n_lic_errors);
+
+  set_progress (options, 1000);
+  return g_steal_pointer (&self);
+}
+
+/**
+ * sem_ical_import_parse_file:
+ *
+ * Like sem_ical_import_parse (), reading @file first; a file over
+ * %SEM_ICAL_IMPORT_MAX_BYTES is refused before it is read.
+ *
+ * Returns: (transfer full) (nullable): the events, or %NULL with @error set
+ */
+SemIcalImport *
+sem_ical_import_parse_file (GFile                 *file,
+                            SemIcalImportOptions  *options,
+                            GCancellable          *cancellable,
+                            GError               **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *display_name = NULL;
+  goffset size;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  display_name = g_file_get_parse_name (file);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, &local_error);
+  if (info != NULL)
+    {
+      size = g_file_info_get_size (info);
+      if (size < 0 || (guint64) size > SEM_ICAL_IMPORT_MAX_BYTES)
+        {
+          g_autofree char *size_text = g_format_size (size);
+          g_autofree char *max_text = g_format_size (SEM_ICAL_IMPORT_MAX_BYTES);
+
+          g_set_error (error, SEM_ICAL_ERROR, SEM_ICAL_ERROR_TOO_LARGE,
+                       _("%s: the file is %s, more than the %s a calendar may have"),
+                       display_name, size_text, max_text);
+          return NULL;
+        }
+      bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+    }
+  if (bytes == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, G_IO_ERROR, local_error->code,
+                     _("%s: could not read the file: %s"), display_name, local_error->message);
+      return NULL;
+    }
+
+  return sem_ical_import_parse (bytes, display_name, options, cancellable, error);
+}
+
+static void
+parse_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  SemIcalImportOptions *options = g_object_get_data (G_OBJECT (task), "options");
+  GError *error = NULL;
+  SemIcalImport *result = sem_ical_import_parse_file (task_data, options, cancellable, &error);
+
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, g_object_unref);
+}
+
+/**
+ * sem_ical_import_parse_async:
+ * @options: (nullable): poll sem_ical_import_options_get_fraction () on it
+ *   for progress
+ *
+ * Parses @file on a worker thread.
+ */
+void
+sem_ical_import_parse_async (GFile                *file,
+                             SemIcalImportOptions *options,
+                             GCancellable         *cancellable,
+                             GAsyncReadyCallback   callback,
+                             gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sem_ical_import_parse_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "options",
+                          options != NULL ? sem_ical_import_options_ref (options)
+                                          : sem_ical_import_options_new (),
+                          (GDestroyNotify) sem_ical_import_options_unref);
+  g_task_run_in_thread (task, parse_thread);
+}
+
+/**
+ * sem_ical_import_parse_finish:
+ *
+ * Returns: (transfer full) (nullable): the events, or %NULL with @error set
+ */
+SemIcalImport *
+sem_ical_import_parse_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
