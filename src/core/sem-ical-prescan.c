@@ -197,6 +197,10 @@ sem_ical_prescan (GBytes        *bytes,
       return NULL;
     }
 
+  /* An empty GBytes has no data pointer at all. */
+  if (data == NULL)
+    data = "";
+
   if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
       data += 3;
