@@ -56,7 +56,8 @@ add (GPtrArray *array,
 /* A plan shaped like the real ones: a few programmes, events of a few days,
  * rooms, delegates; every session with both languages and facilitators. */
 SemPlan *
-bench_generate_plan (guint n_sessions)
+bench_generate_plan (guint    n_sessions,
+                     gboolean with_sessions)
 {
   static const char *cities[] = { "sofia", "patras", "thessaloniki", "iasi", "laquila",
                                   "ventspils", "granada", "amsterdam", "espoo", "brussels" };
@@ -118,7 +119,8 @@ bench_generate_plan (guint n_sessions)
   sem_plan_splice_loaded (plan, SEM_COLLECTION_EVENTS, batch);
 
   g_ptr_array_set_size (batch, 0);
-  for (guint i = 0; i < n_sessions; i++)
+  /* Without sessions: the same events, ready to import them into. */
+  for (guint i = 0; with_sessions && i < n_sessions; i++)
     {
       g_autofree char *id = g_strdup_printf ("session-%u", i);
       g_autofree char *event = g_strdup_printf ("event-%u", i % n_events);

@@ -14,6 +14,7 @@ GBytes  *bench_read_file     (const char *path);
 void     bench_write_durable (const char *path,
                               const char *data,
                               gsize       length);
-SemPlan *bench_generate_plan (guint       n_sessions);
+SemPlan *bench_generate_plan (guint       n_sessions,
+                              gboolean    with_sessions);
 
 G_END_DECLS

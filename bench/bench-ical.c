@@ -7,6 +7,10 @@
  *                                         clone of it, parsed beforehand),
  *                                         serialising it and letting it go —
  *                                         what our export does, minus the plan
+ *   bench-ical import PLAN.json IN.ics EVENT
+ *                                         our import into EVENT: checks,
+ *                                         parsing, normalising and merging
+ *                                         into the plan (every session new)
  *   bench-ical bare-import IN.ics         libical parsing it (and letting it go)
  *
  * Each timed mode prints "SECONDS MAX_RSS_KIB".
@@ -24,6 +28,7 @@
 #include "bench-common.h"
 #include "sem-ical.h"
 #include "sem-ical-export.h"
+#include "sem-ical-import.h"
 #include "sem-plan-codec.h"
 
 int
@@ -79,6 +84,36 @@ main (int   argc,
       bench_report (start);
       g_free (text);
       icalcomponent_free (calendar);
+      return 0;
+    }
+
+  if (g_str_equal (mode, "import") && argc == 5)
+    {
+      g_autoptr(GBytes) plan_bytes = bench_read_file (argv[2]);
+      g_autoptr(GBytes) bytes = bench_read_file (argv[3]);
+      g_autoptr(SemPlan) plan = sem_plan_codec_load_bytes (plan_bytes, argv[2], &error);
+      g_autoptr(SemIcalImportOptions) options = NULL;
+      g_autoptr(SemIcalImport) parsed = NULL;
+      g_autoptr(SemIcalReport) report = NULL;
+
+      if (plan == NULL)
+        g_error ("%s", error->message);
+      g_clear_pointer (&plan_bytes, g_bytes_unref);
+      options = sem_ical_import_options_new_for_event (plan, argv[4], &error);
+      if (options == NULL)
+        g_error ("%s", error->message);
+      malloc_trim (0);
+      sem_ical_lock ();
+      sem_ical_get_timezone ("Europe/Brussels");
+      sem_ical_unlock ();
+
+      start = g_get_monotonic_time ();
+      parsed = sem_ical_import_parse (bytes, argv[3], options, NULL, &error);
+      if (parsed == NULL)
+        g_error ("%s", error->message);
+      report = sem_ical_import_apply (plan, parsed, argv[4], "en");
+      bench_report (start);
+      g_printerr ("%s\n", sem_ical_report_format_totals (report));
       return 0;
     }
 

@@ -3,6 +3,7 @@
  * One measurement per process, so that each peak memory figure is its own:
  *
  *   bench-plan generate FILE N    write a plan of N sessions
+ *   bench-plan generate-events FILE N  the same plan without its sessions
  *   bench-plan load FILE          our loader (parse, check, build the model)
  *   bench-plan bare-load FILE     json_parser_load_from_data on the same bytes,
  *                                 then freeing the tree, as our loader does
@@ -35,7 +36,17 @@ main (int   argc,
 
   if (g_str_equal (mode, "generate") && argc == 4)
     {
-      g_autoptr(SemPlan) plan = bench_generate_plan ((guint) atoi (argv[3]));
+      g_autoptr(SemPlan) plan = bench_generate_plan ((guint) atoi (argv[3]), TRUE);
+      gsize length;
+      g_autofree char *data = sem_plan_codec_to_data (plan, &length);
+
+      bench_write_durable (argv[2], data, length);
+      return 0;
+    }
+
+  if (g_str_equal (mode, "generate-events") && argc == 4)
+    {
+      g_autoptr(SemPlan) plan = bench_generate_plan ((guint) atoi (argv[3]), FALSE);
       gsize length;
       g_autofree char *data = sem_plan_codec_to_data (plan, &length);
 

@@ -391,11 +391,7 @@ static void
 add_event_day_span (Export   *export,
                     SemEvent *event)
 {
-  g_autofree char *id = g_strconcat (sem_entity_get_id (SEM_ENTITY (event)), "@events.",
-                                     sem_plan_get_uid_domain (export->plan) != NULL
-                                       ? sem_plan_get_uid_domain (export->plan)
-                                       : SEM_ICAL_DEFAULT_UID_DOMAIN,
-                                     NULL);
+  g_autofree char *id = sem_ical_event_uid (export->plan, sem_entity_get_id (SEM_ENTITY (event)));
   g_autofree char *location = location_of (export, NULL, sem_event_get_venue (event));
   SemEventKind kind = sem_event_get_kind (event);
   icalcomponent *vevent = icalcomponent_new_vevent ();

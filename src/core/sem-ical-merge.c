@@ -209,6 +209,12 @@ typedef struct
   const char    *lang;
   GHashTable    *by_ical_id;   /* "UID\nRECURRENCE-ID" → SemSession */
   GHashTable    *zones;        /* event id → GTimeZone */
+
+  /* The dates of the last event checked: imports go into one event, and
+   * finding the window means loading its time zone. */
+  SemEntity     *window_event;
+  gint64         window_from;
+  gint64         window_until;
 } Merge;
 
 static char *
@@ -292,12 +298,16 @@ warn_outside_dates (Merge              *merge,
                     SemSession         *session)
 {
   SemEntity *event = sem_plan_lookup (merge->plan, SEM_COLLECTION_EVENTS, sem_session_get_event (session));
-  gint64 from, until;
 
   if (event == NULL)
     return;
-  sem_ical_event_window (SEM_EVENT (event), &from, &until);
-  if (sem_session_get_start (session) < from || sem_session_get_end (session) > until)
+  if (event != merge->window_event)
+    {
+      sem_ical_event_window (SEM_EVENT (event), &merge->window_from, &merge->window_until);
+      merge->window_event = event;
+    }
+  if (sem_session_get_start (session) < merge->window_from ||
+      sem_session_get_end (session) > merge->window_until)
     g_ptr_array_add (merge->report->warnings,
                      g_strdup_printf (_("%s: line %u: “%s” is outside the dates of the event “%s”; it was imported anyway"),
                                       sem_ical_import_get_display_name (merge->parsed), ical->line,
@@ -353,6 +363,16 @@ merge_one (Merge              *merge,
   gboolean own = own_id != NULL;
   gboolean same_title, same_description, equal, wins;
   gint64 start = ical->start, end = ical->end;
+
+  /* A programme's calendar carries the plan's own events as all-day entries. */
+  if (sem_ical_uid_is_event (merge->plan, ical->uid))
+    {
+      report_add (merge->report,
+                  sem_ical_report_entry_new (SEM_ICAL_OUTCOME_SKIPPED, ical->uid, ical->recurrence_id,
+                                             ical->summary,
+                                             _("this is one of the plan’s own events, not a session")));
+      return;
+    }
 
   if (own)
     {

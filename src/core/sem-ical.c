@@ -193,6 +193,36 @@ sem_ical_session_uid (SemPlan    *plan,
 }
 
 /**
+ * sem_ical_event_uid:
+ *
+ * The UID of an event's own all-day entry in a programme's calendar: in a
+ * domain of its own, so it never meets a session's.
+ *
+ * Returns: (transfer full): the UID
+ */
+char *
+sem_ical_event_uid (SemPlan    *plan,
+                    const char *event_id)
+{
+  return g_strconcat (event_id, "@events.", uid_domain (plan), NULL);
+}
+
+/**
+ * sem_ical_uid_is_event:
+ *
+ * Returns: whether @uid is the all-day entry of one of this plan's events
+ */
+gboolean
+sem_ical_uid_is_event (SemPlan    *plan,
+                       const char *uid)
+{
+  const char *at = strrchr (uid, '@');
+
+  return at != NULL && g_str_has_prefix (at + 1, "events.") &&
+         g_str_equal (at + 1 + strlen ("events."), uid_domain (plan));
+}
+
+/**
  * sem_ical_uid_to_id:
  *
  * Returns: (transfer full) (nullable): the session id in a UID this plan

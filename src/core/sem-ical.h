@@ -45,5 +45,9 @@ char          *sem_ical_session_uid     (SemPlan     *plan,
                                          const char  *session_id);
 char          *sem_ical_uid_to_id       (SemPlan     *plan,
                                          const char  *uid);
+char          *sem_ical_event_uid       (SemPlan     *plan,
+                                         const char  *event_id);
+gboolean       sem_ical_uid_is_event    (SemPlan     *plan,
+                                         const char  *uid);
 
 G_END_DECLS
