@@ -176,6 +176,12 @@ test_too_deep (void)
   for (guint i = 0; i < SEM_ICAL_IMPORT_MAX_DEPTH; i++)
     g_string_append (text, "BEGIN:X-NEST\n");
   assert_refused (text->str, text->len, SEM_ICAL_ERROR_TOO_LARGE, "hostile.ics: line 11: components are nested more than 10 deep");
+
+  /* libical also opens a component on a BEGIN with parameters. */
+  g_string_assign (text, "BEGIN:VCALENDAR\n");
+  for (guint i = 0; i < SEM_ICAL_IMPORT_MAX_DEPTH; i++)
+    g_string_append (text, "BEGIN;X-A=1:VEVENT\n");
+  assert_refused (text->str, text->len, SEM_ICAL_ERROR_TOO_LARGE, "hostile.ics: line 11: components are nested more than 10 deep");
 }
 
 static void

@@ -11,6 +11,10 @@
 
 G_BEGIN_DECLS
 
+/* The last instant a plan can hold, 9999-12-31T23:59:59Z; the first is 0
+ * (sem-plan-codec.c refuses anything else when it loads a plan). */
+#define SEM_ICAL_IMPORT_MAX_INSTANT G_GINT64_CONSTANT (253402300799)
+
 struct _SemIcalImportOptions
 {
   char   *timezone;       /* IANA zone of floating times; NULL: UTC */
@@ -45,6 +49,7 @@ typedef struct
 
 void           sem_ical_event_free        (SemIcalEvent       *event);
 SemIcalEvent  *sem_ical_event_copy        (const SemIcalEvent *event);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SemIcalEvent, sem_ical_event_free)
 void           sem_ical_report_entry_free (SemIcalReportEntry *entry);
 SemIcalReportEntry *sem_ical_report_entry_new (SemIcalOutcome  outcome,
                                                const char     *uid,

@@ -5,6 +5,10 @@
  * the world write is folded into one shape: UTC instants, one entry per
  * occurrence, one winner per UID and RECURRENCE-ID.
  *
+ * The options live in sem-ical-import-options.c, the result object in
+ * sem-ical-import-result.c, file reading and the async API in
+ * sem-ical-import-file.c.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -20,297 +24,11 @@
 #include "sem-ical-import-private.h"
 #include "sem-windows-zones.h"
 
-/* ---- options ---------------------------------------------------------- */
-
-G_DEFINE_BOXED_TYPE (SemIcalImportOptions, sem_ical_import_options,
-                     sem_ical_import_options_ref, sem_ical_import_options_unref)
-
-static void
-options_clear (gpointer data)
-{
-  SemIcalImportOptions *self = data;
-
-  g_free (self->timezone);
-}
-
-/**
- * sem_ical_import_options_new:
- *
- * Returns: (transfer full): options with no timezone (floating times are
- *   read in their session's event's timezone) and the file's own range
- */
-SemIcalImportOptions *
-sem_ical_import_options_new (void)
-{
-  SemIcalImportOptions *self = g_atomic_rc_box_new0 (SemIcalImportOptions);
-
-  self->max_instances = SEM_ICAL_IMPORT_MAX_INSTANCES;
-  self->budget_usec = SEM_ICAL_IMPORT_BUDGET_USEC;
-  return self;
-}
-
-SemIcalImportOptions *
-sem_ical_import_options_ref (SemIcalImportOptions *self)
-{
-  return g_atomic_rc_box_acquire (self);
-}
-
-void
-sem_ical_import_options_unref (SemIcalImportOptions *self)
-{
-  g_atomic_rc_box_release_full (self, options_clear);
-}
-
-void
-sem_ical_import_options_set_timezone (SemIcalImportOptions *self,
-                                      const char           *tzid)
-{
-  g_return_if_fail (self != NULL);
-
-  g_free (self->timezone);
-  self->timezone = g_strdup (tzid);
-}
-
-/**
- * sem_ical_import_options_set_window:
- *
- * Recurring events are expanded only from @start (inclusive) to @end
- * (exclusive), Unix seconds; 0 and 0 for the file's own range.
- */
-void
-sem_ical_import_options_set_window (SemIcalImportOptions *self,
-                                    gint64                start,
-                                    gint64                end)
-{
-  g_return_if_fail (self != NULL);
-
-  self->window_start = start;
-  self->window_end = end;
-}
-
-void
-sem_ical_import_options_set_limits (SemIcalImportOptions *self,
-                                    guint                 max_instances,
-                                    gint64                budget_usec)
-{
-  g_return_if_fail (self != NULL);
-
-  self->max_instances = max_instances;
-  self->budget_usec = budget_usec;
-}
-
-/**
- * sem_ical_import_options_get_fraction:
- *
- * May be called from any thread while a parse with these options runs.
- *
- * Returns: how far the parse is, from 0 to 1
- */
-double
-sem_ical_import_options_get_fraction (SemIcalImportOptions *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return g_atomic_int_get (&self->progress) / 1000.0;
-}
-
 static void
 set_progress (SemIcalImportOptions *self,
               int                   per_mille)
 {
   g_atomic_int_set (&self->progress, per_mille);
-}
-
-/* Midnight starting @date ("YYYY-MM-DD") in @tz. */
-static gint64
-date_start (const char *date,
-            GTimeZone  *tz,
-            int         add_days)
-{
-  unsigned y, m, d;
-  g_autoptr(GDateTime) day = NULL;
-  g_autoptr(GDateTime) later = NULL;
-
-  if (date == NULL || sscanf (date, "%4u-%2u-%2u", &y, &m, &d) != 3)
-    return 0;
-  day = g_date_time_new (tz, y, m, d, 0, 0, 0);
-  if (day == NULL)
-    return 0;
-  later = g_date_time_add_days (day, add_days);
-  return g_date_time_to_unix (later);
-}
-
-/**
- * sem_ical_import_options_new_for_event:
- *
- * Options for importing into @event_id: its timezone for floating times, its
- * dates as the window where recurring events are expanded.
- *
- * Returns: (transfer full) (nullable): the options, or %NULL with @error set
- *   if there is no such event
- */
-SemIcalImportOptions *
-sem_ical_import_options_new_for_event (SemPlan     *plan,
-                                       const char  *event_id,
-                                       GError     **error)
-{
-  g_autoptr(SemIcalImportOptions) self = sem_ical_import_options_new ();
-  gint64 start, end;
-  SemEntity *entity;
-  SemEvent *event;
-
-  g_return_val_if_fail (SEM_IS_PLAN (plan), NULL);
-
-  if (event_id == NULL)
-    return g_steal_pointer (&self);
-
-  entity = sem_plan_lookup (plan, SEM_COLLECTION_EVENTS, event_id);
-  if (entity == NULL)
-    {
-      g_set_error (error, SEM_ICAL_ERROR, SEM_ICAL_ERROR_NOT_FOUND,
-                   _("There is no event with the id “%s”."), event_id);
-      return NULL;
-    }
-  event = SEM_EVENT (entity);
-  sem_ical_event_window (event, &start, &end);
-  sem_ical_import_options_set_timezone (self, sem_event_get_timezone (event));
-  sem_ical_import_options_set_window (self, start, end);
-  return g_steal_pointer (&self);
-}
-
-/**
- * sem_ical_event_window:
- *
- * From midnight of the first day of @event to midnight after its last, in
- * its timezone.
- */
-void
-sem_ical_event_window (SemEvent *event,
-                       gint64   *start,
-                       gint64   *end)
-{
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (sem_event_get_timezone (event));
-
-  if (tz == NULL)
-    tz = g_time_zone_new_utc ();
-  *start = date_start (sem_event_get_start_date (event), tz, 0);
-  *end = date_start (sem_event_get_end_date (event), tz, 1);
-}
-
-/* ---- the parsed result ------------------------------------------------ */
-
-G_DEFINE_FINAL_TYPE (SemIcalImport, sem_ical_import, G_TYPE_OBJECT)
-
-void
-sem_ical_event_free (SemIcalEvent *event)
-{
-  if (event == NULL)
-    return;
-  g_free (event->uid);
-  g_free (event->recurrence_id);
-  g_free (event->summary);
-  g_free (event->description);
-  g_free (event->location);
-  g_free (event);
-}
-
-SemIcalEvent *
-sem_ical_event_copy (const SemIcalEvent *event)
-{
-  SemIcalEvent *copy = g_memdup2 (event, sizeof *event);
-
-  copy->uid = g_strdup (event->uid);
-  copy->recurrence_id = g_strdup (event->recurrence_id);
-  copy->summary = g_strdup (event->summary);
-  copy->description = g_strdup (event->description);
-  copy->location = g_strdup (event->location);
-  return copy;
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SemIcalEvent, sem_ical_event_free)
-
-static void
-sem_ical_import_finalize (GObject *object)
-{
-  SemIcalImport *self = SEM_ICAL_IMPORT (object);
-
-  g_free (self->display_name);
-  g_ptr_array_unref (self->events);
-  g_ptr_array_unref (self->skipped);
-  g_ptr_array_unref (self->warnings);
-
-  G_OBJECT_CLASS (sem_ical_import_parent_class)->finalize (object);
-}
-
-static void
-sem_ical_import_class_init (SemIcalImportClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = sem_ical_import_finalize;
-}
-
-static void
-sem_ical_import_init (SemIcalImport *self)
-{
-  self->events = g_ptr_array_new_with_free_func ((GDestroyNotify) sem_ical_event_free);
-  self->skipped = g_ptr_array_new_with_free_func ((GDestroyNotify) sem_ical_report_entry_free);
-  self->warnings = g_ptr_array_new_null_terminated (4, g_free, TRUE);
-}
-
-const char *
-sem_ical_import_get_display_name (SemIcalImport *self)
-{
-  g_return_val_if_fail (SEM_IS_ICAL_IMPORT (self), NULL);
-
-  return self->display_name;
-}
-
-guint
-sem_ical_import_get_n_events (SemIcalImport *self)
-{
-  g_return_val_if_fail (SEM_IS_ICAL_IMPORT (self), 0);
-
-  return self->events->len;
-}
-
-/**
- * sem_ical_import_get_event:
- *
- * Returns: (transfer none): the @index-th event, in the file's order
- */
-const SemIcalEvent *
-sem_ical_import_get_event (SemIcalImport *self,
-                           guint          index)
-{
-  g_return_val_if_fail (SEM_IS_ICAL_IMPORT (self), NULL);
-  g_return_val_if_fail (index < self->events->len, NULL);
-
-  return g_ptr_array_index (self->events, index);
-}
-
-/**
- * sem_ical_import_get_warnings:
- *
- * Returns: (transfer none): what the file did that the user should know
- */
-const char * const *
-sem_ical_import_get_warnings (SemIcalImport *self)
-{
-  g_return_val_if_fail (SEM_IS_ICAL_IMPORT (self), NULL);
-
-  return (const char * const *) self->warnings->pdata;
-}
-
-/**
- * sem_ical_import_get_n_lic_errors:
- *
- * Returns: how many X-LIC-ERROR properties the file had or libical added
- */
-guint
-sem_ical_import_get_n_lic_errors (SemIcalImport *self)
-{
-  g_return_val_if_fail (SEM_IS_ICAL_IMPORT (self), 0);
-
-  return self->n_lic_errors;
 }
 
 static void add_warning (SemIcalImport *self,
@@ -458,7 +176,8 @@ instant_of (icaltimetype  time,
 /**
  * sem_ical_format_recurrence_id:
  *
- * Returns: (transfer full): @instant as "YYYYMMDDTHHMMSSZ", or "YYYYMMDD"
+ * Returns: (transfer full) (nullable): @instant as "YYYYMMDDTHHMMSSZ", or
+ *   "YYYYMMDD"; %NULL outside the years 1 to 9999
  */
 char *
 sem_ical_format_recurrence_id (gint64   instant,
@@ -466,6 +185,8 @@ sem_ical_format_recurrence_id (gint64   instant,
 {
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (instant);
 
+  if (time == NULL)
+    return NULL;
   return g_date_time_format (time, all_day ? "%Y%m%d" : "%Y%m%dT%H%M%SZ");
 }
 
@@ -589,6 +310,13 @@ read_vevent (Reader        *reader,
       return NULL;
     }
 
+  /* Outside these the plan could be saved but not opened again. */
+  if (event->start < 0 || event->end > SEM_ICAL_IMPORT_MAX_INSTANT)
+    {
+      skip (reader, event->uid, NULL, event->summary, _("its time is outside the years 1970 to 9999"));
+      return NULL;
+    }
+
   if (rid_prop != NULL)
     {
       icaltimetype rid = icalcomponent_get_recurrenceid (vevent);
@@ -602,6 +330,11 @@ read_vevent (Reader        *reader,
         }
       event->recurrence_id = sem_ical_format_recurrence_id (instant_of (rid, rid_floating ? zone : rid_zone),
                                                             rid.is_date);
+      if (event->recurrence_id == NULL)
+        {
+          skip (reader, event->uid, NULL, event->summary, _("its RECURRENCE-ID cannot be read"));
+          return NULL;
+        }
     }
 
   *out_dtstart = dtstart;
@@ -887,115 +620,4 @@ sem_ical_import_parse (GBytes                *bytes,
 
   set_progress (options, 1000);
   return g_steal_pointer (&self);
-}
-
-/**
- * sem_ical_import_parse_file:
- *
- * Like sem_ical_import_parse (), reading @file first; a file over
- * %SEM_ICAL_IMPORT_MAX_BYTES is refused before it is read.
- *
- * Returns: (transfer full) (nullable): the events, or %NULL with @error set
- */
-SemIcalImport *
-sem_ical_import_parse_file (GFile                 *file,
-                            SemIcalImportOptions  *options,
-                            GCancellable          *cancellable,
-                            GError               **error)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *display_name = NULL;
-  goffset size;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  display_name = g_file_get_parse_name (file);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, &local_error);
-  if (info != NULL)
-    {
-      size = g_file_info_get_size (info);
-      if (size < 0 || (guint64) size > SEM_ICAL_IMPORT_MAX_BYTES)
-        {
-          g_autofree char *size_text = g_format_size (size);
-          g_autofree char *max_text = g_format_size (SEM_ICAL_IMPORT_MAX_BYTES);
-
-          g_set_error (error, SEM_ICAL_ERROR, SEM_ICAL_ERROR_TOO_LARGE,
-                       _("%s: the file is %s, more than the %s a calendar may have"),
-                       display_name, size_text, max_text);
-          return NULL;
-        }
-      bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
-    }
-  if (bytes == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, G_IO_ERROR, local_error->code,
-                     _("%s: could not read the file: %s"), display_name, local_error->message);
-      return NULL;
-    }
-
-  return sem_ical_import_parse (bytes, display_name, options, cancellable, error);
-}
-
-static void
-parse_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  SemIcalImportOptions *options = g_object_get_data (G_OBJECT (task), "options");
-  GError *error = NULL;
-  SemIcalImport *result = sem_ical_import_parse_file (task_data, options, cancellable, &error);
-
-  if (result == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, result, g_object_unref);
-}
-
-/**
- * sem_ical_import_parse_async:
- * @options: (nullable): poll sem_ical_import_options_get_fraction () on it
- *   for progress
- *
- * Parses @file on a worker thread.
- */
-void
-sem_ical_import_parse_async (GFile                *file,
-                             SemIcalImportOptions *options,
-                             GCancellable         *cancellable,
-                             GAsyncReadyCallback   callback,
-                             gpointer              user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sem_ical_import_parse_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_object_set_data_full (G_OBJECT (task), "options",
-                          options != NULL ? sem_ical_import_options_ref (options)
-                                          : sem_ical_import_options_new (),
-                          (GDestroyNotify) sem_ical_import_options_unref);
-  g_task_run_in_thread (task, parse_thread);
-}
-
-/**
- * sem_ical_import_parse_finish:
- *
- * Returns: (transfer full) (nullable): the events, or %NULL with @error set
- */
-SemIcalImport *
-sem_ical_import_parse_finish (GAsyncResult  *result,
-                              GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
 }

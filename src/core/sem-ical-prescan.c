@@ -71,6 +71,18 @@ has_prefix_ci (const char *line,
   return length >= n && g_ascii_strncasecmp (line, prefix, n) == 0;
 }
 
+/* The length of the start of @text (of @length bytes) without any of @reject. */
+static gsize
+strcspn_len (const char *text,
+             gsize       length,
+             const char *reject)
+{
+  for (gsize i = 0; i < length; i++)
+    if (strchr (reject, text[i]) != NULL)
+      return i;
+  return length;
+}
+
 /* Checks one unfolded content line; @line is where it starts. */
 static gboolean
 check_line (Scan       *scan,
@@ -84,6 +96,8 @@ check_line (Scan       *scan,
             GArray     *vevent_lines)
 {
   const char *colon;
+  const char *value;
+  gsize name_length, value_length;
 
   if (length == 0)
     return TRUE;
@@ -111,9 +125,15 @@ check_line (Scan       *scan,
                       _("“%s” is not an iCalendar line (NAME:value)"), start);
     }
 
-  if (has_prefix_ci (text, length, "BEGIN:"))
+  /* The property name ends at the first ';' or ':': libical also takes
+   * "BEGIN;X=1:VEVENT" for a component, so must this count. */
+  name_length = strcspn_len (text, colon - text, ";");
+  value = colon + 1;
+  value_length = length - (value - text);
+
+  if (name_length == 5 && g_ascii_strncasecmp (text, "BEGIN", 5) == 0)
     {
-      char *name = component_name (text + 6, length - 6);
+      char *name = component_name (value, value_length);
       guint zero = 0;
 
       if (stack->len >= SEM_ICAL_IMPORT_MAX_DEPTH)
@@ -137,9 +157,9 @@ check_line (Scan       *scan,
       return TRUE;
     }
 
-  if (has_prefix_ci (text, length, "END:"))
+  if (name_length == 3 && g_ascii_strncasecmp (text, "END", 3) == 0)
     {
-      g_autofree char *name = component_name (text + 4, length - 4);
+      g_autofree char *name = component_name (value, value_length);
       const char *open = stack->len > 0 ? g_ptr_array_index (stack, stack->len - 1) : NULL;
 
       if (open == NULL)

@@ -150,8 +150,11 @@ sem_ical_expand_rrule (SemIcalExpansion   *expansion,
       start = instant_in (next, zone);
       if (start >= expansion->window_end)
         break;
-      if (start < expansion->window_start)
+      if (start < expansion->window_start || start < 0)
         continue;
+      /* A plan holds nothing later; a rule without a window would run on. */
+      if (start + duration > SEM_ICAL_IMPORT_MAX_INSTANT)
+        break;
       if (g_hash_table_contains (ex_instants, &start))
         continue;
       if (g_hash_table_size (ex_dates) > 0)
