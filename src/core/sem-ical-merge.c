@@ -336,6 +336,8 @@ create_session (Merge              *merge,
                 "start", start,
                 "end", end,
                 "status", ical->status,
+                /* A partner's event is a session of the plenary kind until someone says otherwise. */
+                "kind", SEM_SESSION_KIND_PLENARY,
                 "ical-uid", ical->uid,
                 "ical-recurrence-id", ical->recurrence_id,
                 NULL);

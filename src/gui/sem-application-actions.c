@@ -80,6 +80,8 @@ static const struct
   { "win.save-as", { "<Control><Shift>s", NULL } },
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Control><Shift>z", NULL } },
+  { "win.import-calendar", { "<Control>i", NULL } },
+  { "win.export-calendar", { "<Control>e", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
 };
 

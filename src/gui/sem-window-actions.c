@@ -1,4 +1,4 @@
-/* sem-window-actions.c — the window's actions: open, save as, undo, redo
+/* sem-window-actions.c — the window's actions: open, save as, undo, redo, calendars
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,12 +21,15 @@ _sem_window_update_actions (SemWindow *self)
 {
   SemPlan *plan = sem_window_get_plan (self);
   SemHistory *history = plan != NULL ? sem_plan_get_history (plan) : NULL;
+  gboolean has_event = plan != NULL && sem_window_get_selected_event (self) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  history != NULL && sem_history_get_can_undo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  history != NULL && sem_history_get_can_redo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-calendar", has_event);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-calendar", has_event);
 }
 
 static GtkFileFilter *
@@ -177,6 +180,21 @@ redo_action (GtkWidget  *widget,
     sem_plan_redo (plan);
 }
 
+static void
+export_calendar_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  _sem_window_export_calendar (SEM_WINDOW (widget));
+}
+
+static void
+import_calendar_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  _sem_window_import_calendar (SEM_WINDOW (widget));
+}
 
 /**
  * _sem_window_class_init_actions:
@@ -190,6 +208,10 @@ _sem_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL,
+                                   export_calendar_action);
+  gtk_widget_class_install_action (widget_class, "win.import-calendar", NULL,
+                                   import_calendar_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -197,4 +219,8 @@ _sem_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export-calendar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "win.import-calendar", NULL);
 }

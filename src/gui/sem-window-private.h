@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "sem-import-dialog.h"
 #include "sem-window.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,9 @@ struct _SemWindow
   char                 *event_id;
   GTimeZone            *event_tz;
   gboolean              discard_changes;   /* the user chose to close without saving */
+  GQueue                import_queue;      /* GFile: calendars waiting to be imported */
+  GCancellable         *import_cancellable; /* the import in progress, or NULL */
+  SemImportDialog      *import_dialog;     /* weak: while it is open */
 
   /* borrowed */
   const char           *lang;
@@ -60,6 +64,12 @@ void                _sem_window_show_save_error   (SemWindow   *self,
 /* sem-window-actions.c */
 void                _sem_window_class_init_actions (GtkWidgetClass *widget_class);
 void                _sem_window_update_actions    (SemWindow   *self);
+
+/* sem-window-import.c */
+void                _sem_window_init_drop         (SemWindow   *self);
+void                _sem_window_cancel_imports    (SemWindow   *self);
+void                _sem_window_export_calendar   (SemWindow   *self);
+void                _sem_window_import_calendar   (SemWindow   *self);
 
 /* sem-window-rows.c */
 char               *sem_format_date_range         (const char  *start_date,

@@ -166,6 +166,7 @@ show_event (SemWindow  *self,
   gtk_filter_changed (GTK_FILTER (self->session_filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_content_page (self);
   update_title (self);
+  _sem_window_update_actions (self);
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->session_model)) > 0)
     gtk_widget_activate_action (GTK_WIDGET (self->session_view), "list.scroll-to-item", "u", 0);
@@ -762,6 +763,7 @@ sem_window_close_request (GtkWindow *window)
 
   g_cancellable_cancel (self->load_cancellable);
   g_cancellable_cancel (self->cancellable);
+  _sem_window_cancel_imports (self);
 
   return GTK_WINDOW_CLASS (sem_window_parent_class)->close_request (window);
 }
@@ -792,6 +794,7 @@ sem_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->load_cancellable);
   g_cancellable_cancel (self->cancellable);
+  _sem_window_cancel_imports (self);
 
   unbind_document (self);
   g_clear_object (&self->save_error_toast);
@@ -938,6 +941,7 @@ sem_window_init (SemWindow *self)
   g_signal_connect_object (selection, "items-changed", G_CALLBACK (session_items_changed_cb),
                            self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
+  _sem_window_init_drop (self);
   _sem_window_update_actions (self);
   update_content_page (self);
   update_title (self);

@@ -26,5 +26,9 @@ void         sem_window_select_event      (SemWindow      *self,
                                            const char     *event_id);
 const char  *sem_window_get_selected_event (SemWindow     *self);
 GListModel  *sem_window_get_session_model (SemWindow      *self);
+void         sem_window_import_file       (SemWindow      *self,
+                                           GFile          *file);
+void         sem_window_export_file       (SemWindow      *self,
+                                           GFile          *file);
 
 G_END_DECLS

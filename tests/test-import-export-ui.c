@@ -1,0 +1,417 @@
+/* test-import-export-ui.c — the window imports and exports calendars, with a report dialog
+ *
+ * Needs a display: run under `xvfb-run -a dbus-run-session -- meson test …`.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-import-export-ui"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include <adwaita.h>
+
+#include "sem-application.h"
+#include "sem-city.h"
+#include "sem-demo.h"
+#include "sem-document.h"
+#include "sem-event.h"
+#include "sem-ical-import.h"
+#include "sem-import-dialog.h"
+#include "sem-session.h"
+#include "sem-venue.h"
+#include "sem-window.h"
+
+/* Titles in tests/data/bom.ics */
+#define BOM_TITLE "Delegation heads’ dinner"
+
+static SemEvent *
+find_brussels_seminar (SemPlan *plan)
+{
+  GListModel *events = sem_plan_get_collection (plan, SEM_COLLECTION_EVENTS);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(SemEvent) event = g_list_model_get_item (events, i);
+      SemEntity *venue = sem_plan_lookup (plan, SEM_COLLECTION_VENUES, sem_event_get_venue (event));
+      SemEntity *city = venue ? sem_plan_lookup (plan, SEM_COLLECTION_CITIES,
+                                                 sem_venue_get_city (SEM_VENUE (venue))) : NULL;
+
+      if (sem_event_get_kind (event) == SEM_EVENT_KIND_ACADEMY_SEMINAR && city != NULL &&
+          g_strcmp0 (sem_city_get_name (SEM_CITY (city), "en"), "Brussels") == 0)
+        return event;
+    }
+  return NULL;
+}
+
+static void
+collect_texts (GtkWidget *widget,
+               GPtrArray *texts)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, texts);
+}
+
+static guint
+count_shown (GtkWidget  *widget,
+             const char *text)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  guint n = 0;
+
+  collect_texts (widget, texts);
+  for (guint i = 0; i < texts->len; i++)
+    n += strstr (texts->pdata[i], text) != NULL;
+  return n;
+}
+
+static void
+iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+wait_for_text (GtkWidget  *widget,
+               const char *text,
+               gboolean    shown)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      iterate ();
+      if (gtk_widget_get_mapped (widget) && (count_shown (widget, text) > 0) == shown)
+        return TRUE;
+      g_usleep (10 * 1000);
+    }
+  g_test_message ("gave up waiting for “%s” to be %s", text, shown ? "shown" : "gone");
+  return FALSE;
+}
+
+static SemImportDialog *
+find_import_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (SEM_IS_IMPORT_DIALOG (window))
+        return SEM_IMPORT_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Runs the main loop until the import dialog shows its reports. */
+static SemImportDialog *
+wait_for_report (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  SemImportDialog *dialog = NULL;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      iterate ();
+      dialog = find_import_dialog ();
+      if (dialog != NULL && !sem_import_dialog_get_busy (dialog) &&
+          gtk_widget_get_mapped (GTK_WIDGET (dialog)))
+        return dialog;
+      g_usleep (10 * 1000);
+    }
+  return NULL;
+}
+
+static char *
+data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+static SemApplication *app;
+
+typedef struct
+{
+  SemPlan     *plan;
+  SemDocument *document;
+  SemWindow   *window;
+  SemEvent    *seminar;
+} Fixture;
+
+static void
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->plan = sem_demo_load (&error);
+  g_assert_no_error (error);
+  f->seminar = find_brussels_seminar (f->plan);
+  g_assert_nonnull (f->seminar);
+
+  f->document = sem_document_new (f->plan, NULL);
+  f->window = sem_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 3000);
+  sem_window_set_document (f->window, f->document);
+  gtk_window_present (GTK_WINDOW (f->window));
+  sem_window_select_event (f->window, sem_entity_get_id (SEM_ENTITY (f->seminar)));
+}
+
+static void
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  iterate ();
+  g_assert_null (find_import_dialog ());
+  g_clear_object (&f->document);
+  g_clear_object (&f->plan);
+}
+
+static guint
+n_sessions (SemPlan *plan)
+{
+  return g_list_model_get_n_items (sem_plan_get_collection (plan, SEM_COLLECTION_SESSIONS));
+}
+
+static void
+test_import_needs_event (Fixture      *f,
+                         gconstpointer data)
+{
+  g_autofree char *path = data_path ("bom.ics");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  /* Without a plan there is no event to import into: it says so, no dialog. */
+  sem_window_set_document (f->window, NULL);
+  g_assert_null (sem_window_get_selected_event (f->window));
+  sem_window_import_file (f->window, file);
+  g_assert_true (wait_for_text (GTK_WIDGET (f->window), "Choose an event to import", TRUE));
+  g_assert_null (find_import_dialog ());
+}
+
+static void
+test_import_report_undo (Fixture      *f,
+                         gconstpointer data)
+{
+  g_autofree char *path = data_path ("bom.ics");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  guint before = n_sessions (f->plan);
+  SemImportDialog *dialog;
+
+  g_assert_true (wait_for_text (GTK_WIDGET (f->window), BOM_TITLE, FALSE));
+  sem_window_import_file (f->window, file);
+  dialog = wait_for_report ();
+  g_assert_nonnull (dialog);
+
+  g_assert_cmpuint (count_shown (GTK_WIDGET (dialog), "1 created, 0 updated, 0 unchanged, 0 skipped"),
+                    ==, 1);
+  g_assert_cmpuint (count_shown (GTK_WIDGET (dialog), BOM_TITLE), ==, 1);
+  g_assert_cmpuint (count_shown (GTK_WIDGET (dialog), "Created"), ==, 1);
+  g_assert_cmpuint (n_sessions (f->plan), ==, before + 1);
+
+  /* The new session is among the event's sessions in the window. */
+  g_assert_true (wait_for_text (GTK_WIDGET (f->window), BOM_TITLE, TRUE));
+
+  /* The whole import is one step to undo. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_true (wait_for_text (GTK_WIDGET (f->window), BOM_TITLE, FALSE));
+  g_assert_cmpuint (n_sessions (f->plan), ==, before);
+  g_assert_null (find_import_dialog ());
+}
+
+static void
+test_import_malformed (Fixture      *f,
+                       gconstpointer data)
+{
+  g_autofree char *path = data_path ("not-ical.ics");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  guint before = n_sessions (f->plan);
+  SemImportDialog *dialog;
+
+  sem_window_import_file (f->window, file);
+  dialog = wait_for_report ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (count_shown (GTK_WIDGET (dialog), "line 1"), ==, 1);
+  g_assert_cmpuint (count_shown (GTK_WIDGET (dialog), "not-ical.ics"), >=, 1);
+  g_assert_cmpuint (n_sessions (f->plan), ==, before);
+  g_assert_false (sem_history_get_can_undo (sem_plan_get_history (f->plan)));
+}
+
+static void
+test_import_several (Fixture      *f,
+                     gconstpointer data)
+{
+  g_autofree char *bom = data_path ("bom.ics");
+  g_autofree char *bad = data_path ("not-ical.ics");
+  g_autoptr(GFile) bom_file = g_file_new_for_path (bom);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  guint before = n_sessions (f->plan);
+  SemImportDialog *dialog;
+
+  /* One after the other, into one dialog; the bad file spoils only itself. */
+  sem_window_import_file (f->window, bad_file);
+  sem_window_import_file (f->window, bom_file);
+  dialog = wait_for_report ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (count_shown (GTK_WIDGET (dialog), "line 1"), ==, 1);
+  g_assert_cmpuint (count_shown (GTK_WIDGET (dialog), "1 created"), ==, 1);
+  g_assert_cmpuint (n_sessions (f->plan), ==, before + 1);
+}
+
+static void
+test_import_cancel (Fixture      *f,
+                    gconstpointer data)
+{
+  g_autofree char *path = data_path ("bom.ics");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  guint before = n_sessions (f->plan);
+  SemImportDialog *dialog;
+  gint64 deadline;
+
+  sem_window_import_file (f->window, file);
+  sem_window_import_file (f->window, file);
+  dialog = find_import_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (sem_import_dialog_get_busy (dialog));
+
+  /* Closing the dialog while it reads cancels this file and the next. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < deadline)
+    {
+      iterate ();
+      g_usleep (10 * 1000);
+    }
+  g_assert_null (find_import_dialog ());
+  g_assert_cmpuint (n_sessions (f->plan), ==, before);
+}
+
+static void
+test_export (Fixture      *f,
+             gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sem-export-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(SemIcalImportOptions) options = NULL;
+  g_autoptr(SemIcalImport) parsed = NULL;
+  const char *id = sem_entity_get_id (SEM_ENTITY (f->seminar));
+  guint expected = g_list_model_get_n_items (sem_window_get_session_model (f->window));
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "brussels.ics", NULL);
+  file = g_file_new_for_path (path);
+
+  sem_window_export_file (f->window, file);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (wait_for_text (GTK_WIDGET (f->window), "Calendar saved to", TRUE));
+
+  options = sem_ical_import_options_new_for_event (f->plan, id, &error);
+  g_assert_no_error (error);
+  parsed = sem_ical_import_parse_file (file, options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (expected, >, 0);
+  g_assert_cmpuint (sem_ical_import_get_n_events (parsed), ==, expected);
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_export_error (Fixture      *f,
+                   gconstpointer data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent-sem-folder/calendar.ics");
+
+  sem_window_export_file (f->window, file);
+  g_assert_true (wait_for_text (GTK_WIDGET (f->window), "Could not export the calendar: ", TRUE));
+}
+
+static void
+busy_notify_cb (GObject    *object,
+                GParamSpec *pspec,
+                gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+test_dialog_busy (void)
+{
+  SemImportDialog *dialog = g_object_ref (sem_import_dialog_new (NULL));
+  g_autoptr(SemIcalImportOptions) options = sem_ical_import_options_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  guint notified = 0;
+
+  g_signal_connect (dialog, "notify::busy", G_CALLBACK (busy_notify_cb), &notified);
+  g_assert_false (sem_import_dialog_get_busy (dialog));
+  sem_import_dialog_begin (dialog, "a.ics", options, cancellable);
+  g_assert_true (sem_import_dialog_get_busy (dialog));
+  sem_import_dialog_begin (dialog, "b.ics", options, cancellable);
+  g_assert_cmpuint (notified, ==, 1);
+  sem_import_dialog_add_error (dialog, "b.ics", "b.ics: line 1: broken");
+  sem_import_dialog_finish (dialog);
+  g_assert_false (sem_import_dialog_get_busy (dialog));
+  g_assert_cmpuint (notified, ==, 2);
+  sem_import_dialog_finish (dialog);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_false (g_cancellable_is_cancelled (cancellable));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display: run under xvfb-run -a dbus-run-session --\n");
+      return 0;
+    }
+  adw_init ();
+
+  app = sem_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("Could not register the application: %s", error->message);
+
+  g_test_add_func ("/import-export-ui/dialog-busy", test_dialog_busy);
+  g_test_add ("/import-export-ui/import-needs-event", Fixture, NULL,
+              fixture_set_up, test_import_needs_event, fixture_tear_down);
+  g_test_add ("/import-export-ui/import-report-undo", Fixture, NULL,
+              fixture_set_up, test_import_report_undo, fixture_tear_down);
+  g_test_add ("/import-export-ui/import-malformed", Fixture, NULL,
+              fixture_set_up, test_import_malformed, fixture_tear_down);
+  g_test_add ("/import-export-ui/import-several", Fixture, NULL,
+              fixture_set_up, test_import_several, fixture_tear_down);
+  g_test_add ("/import-export-ui/import-cancel", Fixture, NULL,
+              fixture_set_up, test_import_cancel, fixture_tear_down);
+  g_test_add ("/import-export-ui/export", Fixture, NULL,
+              fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/import-export-ui/export-error", Fixture, NULL,
+              fixture_set_up, test_export_error, fixture_tear_down);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
