@@ -328,6 +328,7 @@ run_help (int    argc,
   g_print ("  validate PLAN.json                %s\n", _("Load and check a plan, print counts"));
   g_print ("  list PLAN.json WHAT [--json]      %s\n", _("List events, sessions, delegations, people, rooms or feeds"));
   g_print ("  export PLAN.json -o OUT.ics …     %s\n", _("Write an iCalendar file (see export --help)"));
+  g_print ("  import PLAN.json IN.ics …         %s\n", _("Merge an iCalendar file into a plan (see import --help)"));
   g_print ("  --version                         %s\n", _("Print the version"));
   return 0;
 }

@@ -452,7 +452,7 @@ merge_one (Merge              *merge,
       return;
     }
 
-  sem_plan_begin_group (merge->plan, _("Import"));
+  sem_plan_begin_group (merge->plan, C_("undo action", "Import"));
   sem_plan_set (merge->plan, SEM_ENTITY (session), "start", start, "end", end, "status", ical->status, NULL);
   if (!same_title)
     sem_plan_set (merge->plan, SEM_ENTITY (session), title_property, ical->summary, NULL);
@@ -522,7 +522,7 @@ sem_ical_import_apply (SemPlan       *plan,
 
   index_sessions (&merge);
 
-  sem_plan_begin_group (plan, _("Import"));
+  sem_plan_begin_group (plan, C_("undo action", "Import"));
   for (guint i = 0; i < parsed->events->len; i++)
     merge_one (&merge, g_ptr_array_index (parsed->events, i));
   sem_plan_end_group (plan);
