@@ -86,14 +86,15 @@ typedef struct
   SemEntity     *owner;
   const char    *lang;
   GHashTable    *zones;      /* IANA name → Range of the instants shown in it */
-  GPtrArray     *events;     /* VEVENTs, in the order they are written */
+  GString       *out;        /* the calendar's text so far */
 } Export;
 
 static void
 export_clear (Export *export)
 {
   g_clear_pointer (&export->zones, g_hash_table_unref);
-  g_clear_pointer (&export->events, g_ptr_array_unref);
+  if (export->out != NULL)
+    g_string_free (g_steal_pointer (&export->out), TRUE);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Export, export_clear)
@@ -148,6 +149,20 @@ note_zone (Export     *export,
     }
   range->from = MIN (range->from, from);
   range->until = MAX (range->until, until);
+}
+
+/* Each VEVENT is written as soon as it is made and then let go: the text is
+ * what libical would write for the whole calendar, without ever holding
+ * every component of a big calendar at once. */
+static void
+emit (Export        *export,
+      icalcomponent *vevent)
+{
+  char *text = icalcomponent_as_ical_string_r (vevent);
+
+  g_string_append (export->out, text);
+  free (text);
+  icalcomponent_free (vevent);
 }
 
 static icalproperty *
@@ -292,10 +307,9 @@ add_attendee (Export        *export,
   icalcomponent_add_property (vevent, attendee);
 }
 
-static gboolean
-add_session (Export      *export,
-             SemSession  *session,
-             GError     **error)
+static void
+add_session (Export     *export,
+             SemSession *session)
 {
   SemEntity *event = sem_plan_lookup (export->plan, SEM_COLLECTION_EVENTS, sem_session_get_event (session));
   const char *tzid = sem_event_get_timezone (SEM_EVENT (event));
@@ -307,20 +321,14 @@ add_session (Export      *export,
   SemSessionKind kind = sem_session_get_kind (session);
   icalcomponent *vevent;
 
-  if (zone == NULL)
-    {
-      g_set_error (error, SEM_ICAL_ERROR, SEM_ICAL_ERROR_TIMEZONE,
-                   _("The time zone “%s” of the event “%s” is not known to the calendar library"),
-                   tzid, sem_entity_get_id (event));
-      return FALSE;
-    }
+  /* collect_zones () made sure libical knows it. */
+  g_assert (zone != NULL);
 
   vevent = icalcomponent_new_vevent ();
   icalcomponent_add_property (vevent, icalproperty_new_uid (uid));
   add_stamps (vevent, SEM_ENTITY (session));
   icalcomponent_add_property (vevent, zoned_time (icalproperty_new_dtstart, sem_session_get_start (session), zone, tzid));
   icalcomponent_add_property (vevent, zoned_time (icalproperty_new_dtend, sem_session_get_end (session), zone, tzid));
-  note_zone (export, tzid, sem_session_get_start (session), sem_session_get_end (session));
 
   icalcomponent_add_property (vevent, icalproperty_new_summary (sem_session_get_title (session, export->lang)));
   description = description_of (export, session, SEM_EVENT (event));
@@ -338,8 +346,7 @@ add_session (Export      *export,
   if (export->scope == SEM_SCOPE_PERSON)
     add_attendee (export, vevent, session);
 
-  g_ptr_array_add (export->events, vevent);
-  return TRUE;
+  emit (export, vevent);
 }
 
 /* A deleted session, announced as cancelled with a SEQUENCE above its last. */
@@ -360,7 +367,6 @@ add_tombstone (Export       *export,
     {
       icalcomponent_add_property (vevent, zoned_time (icalproperty_new_dtstart, sem_tombstone_get_start (tombstone), zone, tzid));
       icalcomponent_add_property (vevent, zoned_time (icalproperty_new_dtend, sem_tombstone_get_end (tombstone), zone, tzid));
-      note_zone (export, tzid, sem_tombstone_get_start (tombstone), sem_tombstone_get_end (tombstone));
     }
   else
     {
@@ -371,7 +377,7 @@ add_tombstone (Export       *export,
   icalcomponent_add_property (vevent, icalproperty_new_summary (title != NULL ? title : ""));
   icalcomponent_add_property (vevent, icalproperty_new_status (ICAL_STATUS_CANCELLED));
 
-  g_ptr_array_add (export->events, vevent);
+  emit (export, vevent);
 }
 
 static icaltimetype
@@ -411,7 +417,7 @@ add_event_day_span (Export   *export,
   icalcomponent_add_property (vevent, icalproperty_new_transp (ICAL_TRANSP_TRANSPARENT));
   icalcomponent_add_property (vevent, icalproperty_new_status (status_of (sem_event_get_status (event))));
 
-  g_ptr_array_add (export->events, vevent);
+  emit (export, vevent);
 }
 
 static char *
@@ -506,20 +512,98 @@ not_found_message (SemScope    scope,
     }
 }
 
+/* The zones the calendar shows times in, and over which instants; a
+ * session whose event's zone libical does not know is an error. */
+static gboolean
+collect_zones (Export     *export,
+               GPtrArray  *sessions,
+               GPtrArray  *tombstones,
+               GError    **error)
+{
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      SemSession *session = g_ptr_array_index (sessions, i);
+      SemEntity *event = sem_plan_lookup (export->plan, SEM_COLLECTION_EVENTS, sem_session_get_event (session));
+      const char *tzid = sem_event_get_timezone (SEM_EVENT (event));
+
+      if (g_hash_table_lookup (export->zones, tzid) == NULL && sem_ical_get_timezone (tzid) == NULL)
+        {
+          g_set_error (error, SEM_ICAL_ERROR, SEM_ICAL_ERROR_TIMEZONE,
+                       _("The time zone “%s” of the event “%s” is not known to the calendar library"),
+                       tzid, sem_entity_get_id (event));
+          return FALSE;
+        }
+      note_zone (export, tzid, sem_session_get_start (session), sem_session_get_end (session));
+    }
+
+  for (guint i = 0; i < tombstones->len; i++)
+    {
+      SemTombstone *tombstone = g_ptr_array_index (tombstones, i);
+      SemEntity *event = sem_plan_lookup (export->plan, SEM_COLLECTION_EVENTS, sem_tombstone_get_event (tombstone));
+      const char *tzid = event != NULL ? sem_event_get_timezone (SEM_EVENT (event)) : NULL;
+
+      if (sem_ical_get_timezone (tzid) != NULL)
+        note_zone (export, tzid, sem_tombstone_get_start (tombstone), sem_tombstone_get_end (tombstone));
+    }
+
+  return TRUE;
+}
+
+/* The calendar's properties and time zones: all of VCALENDAR but its end. */
+static void
+write_head (Export             *export,
+            SemIcalExportFlags  flags)
+{
+  icalcomponent *calendar = icalcomponent_new_vcalendar ();
+  g_autofree gpointer *names = NULL;
+  guint n_names;
+  char *text;
+
+  add_calendar_properties (export, calendar, flags);
+
+  names = g_hash_table_get_keys_as_array (export->zones, &n_names);
+  qsort (names, n_names, sizeof (gpointer), compare_names);
+  for (guint i = 0; i < n_names; i++)
+    {
+      Range *range = g_hash_table_lookup (export->zones, names[i]);
+      icalcomponent *vtimezone = sem_ical_new_vtimezone (names[i], range->from, range->until);
+
+      if (vtimezone != NULL)
+        icalcomponent_add_component (calendar, vtimezone);
+    }
+
+  text = icalcomponent_as_ical_string_r (calendar);
+  g_assert (g_str_has_suffix (text, "END:VCALENDAR\r\n"));
+  g_string_append_len (export->out, text, strlen (text) - strlen ("END:VCALENDAR\r\n"));
+  free (text);
+  icalcomponent_free (calendar);
+}
+
 static gboolean
 build (Export              *export,
-       icalcomponent       *calendar,
        SemIcalExportFlags   flags,
        GError             **error)
 {
   g_autoptr(GPtrArray) sessions = sem_scope_sessions (export->plan, export->scope, export->id);
   g_autoptr(GPtrArray) tombstones = sem_scope_tombstones (export->plan, export->scope, export->id,
                                                           sem_plan_now (export->plan) - SEM_ICAL_CANCEL_GRACE);
-  g_autofree gpointer *names = NULL;
-  guint n_names;
   guint s = 0, t = 0;
 
-  add_calendar_properties (export, calendar, flags);
+  if (export->within_event != NULL)
+    {
+      for (guint i = sessions->len; i > 0; i--)
+        if (g_strcmp0 (sem_session_get_event (g_ptr_array_index (sessions, i - 1)), export->within_event) != 0)
+          g_ptr_array_remove_index (sessions, i - 1);
+      for (guint i = tombstones->len; i > 0; i--)
+        if (g_strcmp0 (sem_tombstone_get_event (g_ptr_array_index (tombstones, i - 1)), export->within_event) != 0)
+          g_ptr_array_remove_index (tombstones, i - 1);
+    }
+
+  if (!collect_zones (export, sessions, tombstones, error))
+    return FALSE;
+
+  /* The time zones first, in name order, then the events. */
+  write_head (export, flags);
 
   if (export->scope == SEM_SCOPE_PROGRAMME)
     {
@@ -534,16 +618,6 @@ build (Export              *export,
         }
     }
 
-  if (export->within_event != NULL)
-    {
-      for (guint i = sessions->len; i > 0; i--)
-        if (g_strcmp0 (sem_session_get_event (g_ptr_array_index (sessions, i - 1)), export->within_event) != 0)
-          g_ptr_array_remove_index (sessions, i - 1);
-      for (guint i = tombstones->len; i > 0; i--)
-        if (g_strcmp0 (sem_tombstone_get_event (g_ptr_array_index (tombstones, i - 1)), export->within_event) != 0)
-          g_ptr_array_remove_index (tombstones, i - 1);
-    }
-
   /* Sessions and cancellations, merged by start time. */
   while (s < sessions->len || t < tombstones->len)
     {
@@ -553,8 +627,7 @@ build (Export              *export,
       if (session != NULL &&
           (tombstone == NULL || sem_session_get_start (session) <= sem_tombstone_get_start (tombstone)))
         {
-          if (!add_session (export, session, error))
-            return FALSE;
+          add_session (export, session);
           s++;
         }
       else
@@ -564,22 +637,7 @@ build (Export              *export,
         }
     }
 
-  /* The time zones first, in name order, then the events. */
-  names = g_hash_table_get_keys_as_array (export->zones, &n_names);
-  qsort (names, n_names, sizeof (gpointer), compare_names);
-  for (guint i = 0; i < n_names; i++)
-    {
-      Range *range = g_hash_table_lookup (export->zones, names[i]);
-      icalcomponent *vtimezone = sem_ical_new_vtimezone (names[i], range->from, range->until);
-
-      if (vtimezone != NULL)
-        icalcomponent_add_component (calendar, vtimezone);
-    }
-  for (guint i = 0; i < export->events->len; i++)
-    icalcomponent_add_component (calendar, g_ptr_array_index (export->events, i));
-  /* The calendar owns them now. */
-  g_ptr_array_set_free_func (export->events, NULL);
-
+  g_string_append (export->out, "END:VCALENDAR\r\n");
   return TRUE;
 }
 
@@ -604,8 +662,7 @@ sem_ical_export (SemPlan             *plan,
                  GError             **error)
 {
   g_auto(Export) export = { 0 };
-  icalcomponent *calendar;
-  char *text;
+  gboolean built;
 
   g_return_val_if_fail (SEM_IS_PLAN (plan), NULL);
   g_return_val_if_fail (id != NULL, NULL);
@@ -630,21 +687,15 @@ sem_ical_export (SemPlan             *plan,
     lang = sem_person_get_language (SEM_PERSON (export.owner));
   export.lang = g_strcmp0 (lang, "bg") == 0 ? "bg" : "en";
   export.zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  export.events = g_ptr_array_new_with_free_func ((GDestroyNotify) icalcomponent_free);
+  export.out = g_string_sized_new (4096);
 
   sem_ical_lock ();
-  calendar = icalcomponent_new_vcalendar ();
-  if (!build (&export, calendar, flags, error))
-    {
-      icalcomponent_free (calendar);
-      sem_ical_unlock ();
-      return NULL;
-    }
-  text = icalcomponent_as_ical_string_r (calendar);
-  icalcomponent_free (calendar);
+  built = build (&export, flags, error);
   sem_ical_unlock ();
+  if (!built)
+    return NULL;
 
   if (length != NULL)
-    *length = strlen (text);
-  return text;
+    *length = export.out->len;
+  return g_string_free (g_steal_pointer (&export.out), FALSE);
 }
