@@ -40,6 +40,7 @@ typedef struct
 {
   const char  *display_name;
   GError     **error;
+  GHashTable  *known_zones;   /* time zone names already found good */
 } Reader;
 
 static void
@@ -431,15 +432,21 @@ check_entity (Reader       *reader,
         return fail (reader, SEM_PLAN_ERROR_INVALID, &end_path, "%s", _("it ends before it starts"));
     }
 
+  /* Loading a time zone reads and expands its data: once per name. */
   if (checks->timezone != NULL)
     {
       const char *tzid = *(char **) sem_entity_field_ptr (entity, checks->timezone);
-      g_autoptr(GTimeZone) tz = tzid != NULL ? g_time_zone_new_identifier (tzid) : NULL;
       Path tz_path = { path, "timezone", 0 };
 
-      if (tzid != NULL && tz == NULL)
-        return fail (reader, SEM_PLAN_ERROR_INVALID, &tz_path,
-                     _("“%s” is not a known time zone such as “Europe/Sofia”"), tzid);
+      if (tzid != NULL && !g_hash_table_contains (reader->known_zones, tzid))
+        {
+          g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (tzid);
+
+          if (tz == NULL)
+            return fail (reader, SEM_PLAN_ERROR_INVALID, &tz_path,
+                         _("“%s” is not a known time zone such as “Europe/Sofia”"), tzid);
+          g_hash_table_add (reader->known_zones, g_strdup (tzid));
+        }
     }
 
   return TRUE;
@@ -984,7 +991,8 @@ sem_plan_codec_load_bytes (GBytes      *bytes,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) json_error = NULL;
   g_autoptr(SemPlan) plan = NULL;
-  Reader reader = { display_name, error };
+  g_autoptr(GHashTable) known_zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Reader reader = { display_name, error, known_zones };
   Path format_path = { NULL, "format", 0 };
   Path version_path = { NULL, "version", 0 };
   JsonObject *root;
