@@ -19,6 +19,7 @@ typedef enum
 {
   COMMAND_SET,
   COMMAND_ADD,
+  COMMAND_ADD_ALL,
   COMMAND_REMOVE,
   COMMAND_GROUP,
 } CommandKind;
@@ -40,7 +41,7 @@ struct _SemCommand
   guint         position;
   SemTombstone *tombstone;
 
-  /* COMMAND_GROUP */
+  /* COMMAND_GROUP; COMMAND_ADD_ALL: the entities */
   GPtrArray    *children;
 };
 
@@ -152,6 +153,30 @@ tombstone_for (SemPlan    *plan,
 }
 
 /**
+ * sem_command_new_add_all:
+ * @entities: (element-type SemEntity): new entities
+ *
+ * Returns: (transfer full): a command that adds @entities, a collection's
+ *   worth in one splice
+ */
+SemCommand *
+sem_command_new_add_all (GPtrArray *entities)
+{
+  SemCommand *self;
+
+  g_return_val_if_fail (entities != NULL, NULL);
+
+  self = g_object_new (SEM_TYPE_COMMAND, NULL);
+  self->kind = COMMAND_ADD_ALL;
+  self->label = g_strdup (C_("undo action", "Add"));
+  self->children = g_ptr_array_new_full (entities->len, g_object_unref);
+  for (guint i = 0; i < entities->len; i++)
+    g_ptr_array_add (self->children, g_object_ref (g_ptr_array_index (entities, i)));
+
+  return self;
+}
+
+/**
  * sem_command_new_remove:
  * @plan: the plan @entity is in, before anything refers to it less
  *
@@ -210,7 +235,7 @@ sem_command_get_n_children (SemCommand *self)
 {
   g_return_val_if_fail (SEM_IS_COMMAND (self), 0);
 
-  return self->children != NULL ? self->children->len : 0;
+  return self->kind == COMMAND_GROUP ? self->children->len : 0;
 }
 
 /**
@@ -263,6 +288,43 @@ add_entity (SemCommand *self,
     sem_entity_touch (self->entity, sem_plan_now (plan));
 }
 
+/* Appends the entities, one splice per collection, stamped as add_entity ()
+ * stamps one. */
+static void
+add_entities (SemCommand *self,
+              SemPlan    *plan)
+{
+  gint64 now = sem_plan_now (plan);
+
+  for (SemCollection c = 0; c < SEM_N_COLLECTIONS; c++)
+    {
+      g_autoptr(GPtrArray) batch = g_ptr_array_new ();
+
+      for (guint i = 0; i < self->children->len; i++)
+        {
+          SemEntity *entity = g_ptr_array_index (self->children, i);
+          SemTombstone *tombstone;
+
+          if (sem_collection_for_type (G_OBJECT_TYPE (entity)) != c)
+            continue;
+          tombstone = c == SEM_COLLECTION_SESSIONS
+                      ? sem_plan_find_tombstone (plan, sem_entity_get_id (entity))
+                      : NULL;
+          if (tombstone != NULL)
+            {
+              sem_entity_set_stamp (entity, sem_entity_get_revision (SEM_ENTITY (tombstone)) + 1, now);
+              sem_plan_remove_tombstone (plan, tombstone);
+            }
+          else
+            sem_entity_touch (entity, now);
+          g_ptr_array_add (batch, entity);
+        }
+
+      if (batch->len > 0)
+        sem_plan_splice_loaded (plan, c, batch);
+    }
+}
+
 static void
 remove_entity (SemCommand *self,
                SemPlan    *plan)
@@ -301,6 +363,9 @@ sem_command_apply (SemCommand *self,
     case COMMAND_ADD:
       add_entity (self, plan, G_MAXUINT);
       break;
+    case COMMAND_ADD_ALL:
+      add_entities (self, plan);
+      break;
     case COMMAND_REMOVE:
       remove_entity (self, plan);
       break;
@@ -333,6 +398,10 @@ sem_command_revert (SemCommand *self,
       break;
     case COMMAND_ADD:
       sem_plan_remove_internal (plan, self->entity);
+      break;
+    case COMMAND_ADD_ALL:
+      for (guint i = self->children->len; i > 0; i--)
+        sem_plan_remove_internal (plan, g_ptr_array_index (self->children, i - 1));
       break;
     case COMMAND_REMOVE:
       add_entity (self, plan, self->position);

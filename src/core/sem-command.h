@@ -19,6 +19,7 @@ SemCommand *sem_command_new_set     (SemEntity    *entity,
                                      GParamSpec   *pspec,
                                      const GValue *value);
 SemCommand *sem_command_new_add     (SemEntity    *entity);
+SemCommand *sem_command_new_add_all (GPtrArray    *entities);
 SemCommand *sem_command_new_remove  (SemPlan      *plan,
                                      SemEntity    *entity);
 SemCommand *sem_command_new_group   (const char   *label);

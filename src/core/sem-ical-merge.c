@@ -17,6 +17,7 @@
 #include "sem-event.h"
 #include "sem-ical.h"
 #include "sem-ical-import-private.h"
+#include "sem-plan-private.h"
 #include "sem-session.h"
 
 struct _SemIcalReport
@@ -215,6 +216,11 @@ typedef struct
   SemEntity     *window_event;
   gint64         window_from;
   gint64         window_until;
+
+  /* New sessions, added in one edit at the end so views change once. */
+  GPtrArray     *created;
+  GHashTable    *created_ids;
+  guint          next_number;
 } Merge;
 
 static char *
@@ -315,6 +321,25 @@ warn_outside_dates (Merge              *merge,
                                       sem_entity_get_id (event)));
 }
 
+/* "EVENT-import-N", free in the plan, its tombstones and this import. */
+static char *
+new_session_id (Merge      *merge,
+                const char *event_id)
+{
+  if (merge->next_number == 0)
+    merge->next_number = g_list_model_get_n_items (sem_plan_get_collection (merge->plan, SEM_COLLECTION_SESSIONS)) + 1;
+
+  for (;; merge->next_number++)
+    {
+      g_autofree char *id = g_strdup_printf ("%s-import-%u", event_id, merge->next_number);
+
+      if (sem_plan_lookup (merge->plan, SEM_COLLECTION_SESSIONS, id) == NULL &&
+          sem_plan_find_tombstone (merge->plan, id) == NULL &&
+          !g_hash_table_contains (merge->created_ids, id))
+        return g_steal_pointer (&id);
+    }
+}
+
 static void
 create_session (Merge              *merge,
                 const SemIcalEvent *ical,
@@ -322,8 +347,7 @@ create_session (Merge              *merge,
                 gint64              end)
 {
   const char *event_id = sem_entity_get_id (SEM_ENTITY (merge->event));
-  g_autofree char *prefix = g_strconcat (event_id, "-import", NULL);
-  g_autofree char *id = sem_plan_new_id (merge->plan, SEM_COLLECTION_SESSIONS, prefix);
+  g_autofree char *id = new_session_id (merge, event_id);
   g_autofree char *title_property = text_property ("title", merge->lang);
   g_autofree char *description_property = text_property ("description", merge->lang);
   g_autoptr(SemSession) session = sem_session_new (id);
@@ -341,7 +365,8 @@ create_session (Merge              *merge,
                 "ical-uid", ical->uid,
                 "ical-recurrence-id", ical->recurrence_id,
                 NULL);
-  sem_plan_add (merge->plan, SEM_ENTITY (session));
+  g_hash_table_add (merge->created_ids, g_strdup (id));
+  g_ptr_array_add (merge->created, g_object_ref (session));
 
   entry = report_add (merge->report,
                       sem_ical_report_entry_new (SEM_ICAL_OUTCOME_CREATED, ical->uid, ical->recurrence_id,
@@ -522,10 +547,17 @@ sem_ical_import_apply (SemPlan       *plan,
 
   index_sessions (&merge);
 
+  merge.created = g_ptr_array_new_with_free_func (g_object_unref);
+  merge.created_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
   sem_plan_begin_group (plan, C_("undo action", "Import"));
   for (guint i = 0; i < parsed->events->len; i++)
     merge_one (&merge, g_ptr_array_index (parsed->events, i));
+  sem_plan_add_all (plan, merge.created);
   sem_plan_end_group (plan);
+
+  g_ptr_array_unref (merge.created);
+  g_hash_table_unref (merge.created_ids);
 
   return g_steal_pointer (&report);
 }

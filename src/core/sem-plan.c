@@ -455,6 +455,37 @@ sem_plan_add (SemPlan   *self,
   execute (self, command);
 }
 
+/**
+ * sem_plan_add_all:
+ * @entities: (element-type SemEntity): new entities, with ids not yet used
+ *
+ * Adds @entities as one undoable edit, each collection's in one splice so
+ * that a view of it changes once, not once per entity.
+ */
+void
+sem_plan_add_all (SemPlan   *self,
+                  GPtrArray *entities)
+{
+  g_autoptr(SemCommand) command = NULL;
+
+  g_return_if_fail (SEM_IS_PLAN (self));
+  g_return_if_fail (entities != NULL);
+
+  if (entities->len == 0)
+    return;
+  for (guint i = 0; i < entities->len; i++)
+    {
+      SemEntity *entity = g_ptr_array_index (entities, i);
+      SemCollection collection = sem_collection_for_type (G_OBJECT_TYPE (entity));
+
+      g_return_if_fail (collection < SEM_N_COLLECTIONS);
+      g_return_if_fail (sem_plan_lookup (self, collection, sem_entity_get_id (entity)) == NULL);
+    }
+
+  command = sem_command_new_add_all (entities);
+  execute (self, command);
+}
+
 /* Removes @id from what refers to it, or removes the referrer itself where the
  * reference is required (a session without its event makes no sense). */
 static void

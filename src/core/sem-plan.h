@@ -53,6 +53,8 @@ void           sem_plan_set                 (SemPlan        *self,
                                              ...) G_GNUC_NULL_TERMINATED;
 void           sem_plan_add                 (SemPlan        *self,
                                              SemEntity      *entity);
+void           sem_plan_add_all             (SemPlan        *self,
+                                             GPtrArray      *entities);
 void           sem_plan_remove              (SemPlan        *self,
                                              SemEntity      *entity);
 void           sem_plan_begin_group         (SemPlan        *self,
