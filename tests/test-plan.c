@@ -128,6 +128,49 @@ test_add (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (sessions, items_changed_cb, &record);
 }
 
+/* Many at once: one edit, one items-changed, undone and redone as one. */
+static void
+test_add_all (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GListModel *sessions = sem_plan_get_collection (fixture->plan, SEM_COLLECTION_SESSIONS);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  ItemsChanged record = { 0 };
+  guint before = g_list_model_get_n_items (sessions);
+
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("batch-%u", i);
+      SemSession *session = sem_session_new (id);
+
+      g_object_set (session, "event", "brussels-1", "title-en", id,
+                    "start", (gint64) 1519120800 + i * 60, "end", (gint64) 1519120800 + i * 60 + 45, NULL);
+      g_ptr_array_add (batch, session);
+    }
+
+  g_signal_connect (sessions, "items-changed", G_CALLBACK (items_changed_cb), &record);
+  fixture->now = 1600000200;
+  sem_plan_add_all (fixture->plan, batch);
+
+  g_assert_cmpuint (record.count, ==, 1);
+  g_assert_cmpuint (record.added, ==, 50);
+  g_assert_cmpuint (fixture->changed, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, before + 50);
+  g_assert_true (lookup (fixture, SEM_COLLECTION_SESSIONS, "batch-49") == g_ptr_array_index (batch, 49));
+  g_assert_cmpint (sem_entity_get_revision (g_ptr_array_index (batch, 0)), ==, 1);
+  g_assert_cmpint (sem_entity_get_modified (g_ptr_array_index (batch, 0)), ==, 1600000200);
+  assert_saved_plan_loads (fixture->plan);
+
+  g_assert_true (sem_plan_undo (fixture->plan));
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, before);
+  g_assert_null (sem_plan_lookup (fixture->plan, SEM_COLLECTION_SESSIONS, "batch-0"));
+  g_assert_true (sem_plan_redo (fixture->plan));
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, before + 50);
+  g_assert_cmpint (sem_entity_get_revision (g_ptr_array_index (batch, 0)), ==, 2);
+
+  g_signal_handlers_disconnect_by_func (sessions, items_changed_cb, &record);
+}
+
 static void
 test_set (Fixture       *fixture,
           gconstpointer  data)
@@ -322,6 +365,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/plan/add", test_add);
+  ADD ("/plan/add-all", test_add_all);
   ADD ("/plan/set", test_set);
   ADD ("/plan/set-geo-unset", test_set_geo_unset);
   ADD ("/plan/remove/session-tombstone", test_remove_session_tombstone);
