@@ -57,9 +57,11 @@ SemIcalReportEntry *sem_ical_report_entry_new (SemIcalOutcome  outcome,
                                                const char     *title,
                                                const char     *reason);
 
-char          *sem_ical_prescan           (GBytes             *bytes,
+gboolean       sem_ical_prescan           (GBytes             *bytes,
                                            const char         *display_name,
                                            GArray             *vevent_lines,
+                                           const char        **text,
+                                           gsize              *length,
                                            GCancellable       *cancellable,
                                            GError            **error);
 

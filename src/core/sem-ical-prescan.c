@@ -187,13 +187,17 @@ check_line (Scan       *scan,
  * sem_ical_prescan:
  * @vevent_lines: (element-type guint): receives the line of each BEGIN:VEVENT
  *
- * Returns: (transfer full) (nullable): the text without BOM, NUL-terminated,
- *   or %NULL with @error set
+ * @text: (out) (transfer none): the text to parse: inside @bytes, past any BOM
+ * @text_length: (out): its length; it is not NUL-terminated
+ *
+ * Returns: whether the file may be given to libical; if not, @error is set
  */
-char *
+gboolean
 sem_ical_prescan (GBytes        *bytes,
                   const char    *display_name,
                   GArray        *vevent_lines,
+                  const char   **text,
+                  gsize         *text_length,
                   GCancellable  *cancellable,
                   GError       **error)
 {
@@ -214,7 +218,7 @@ sem_ical_prescan (GBytes        *bytes,
       g_autofree char *max = g_format_size (SEM_ICAL_IMPORT_MAX_BYTES);
       g_set_error (error, SEM_ICAL_ERROR, SEM_ICAL_ERROR_TOO_LARGE,
                    _("%s: the file is larger than the %s a calendar may have"), display_name, max);
-      return NULL;
+      return FALSE;
     }
 
   /* An empty GBytes has no data pointer at all. */
@@ -238,7 +242,7 @@ sem_ical_prescan (GBytes        *bytes,
         bad_line += *p == '\n';
       fail_at (&scan, SEM_ICAL_ERROR_SYNTAX, bad_line, "%s",
                _("the text is not valid UTF-8"));
-      return NULL;
+      return FALSE;
     }
 
   for (p = data; p < end;)
@@ -252,7 +256,7 @@ sem_ical_prescan (GBytes        *bytes,
         length--;
 
       if ((line & 0xfff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
+        return FALSE;
 
       if (length > 0 && (p[0] == ' ' || p[0] == '\t') && logical_line > 0)
         {
@@ -262,7 +266,7 @@ sem_ical_prescan (GBytes        *bytes,
               g_autofree char *max = g_format_size (SEM_ICAL_IMPORT_MAX_LINE);
               fail_at (&scan, SEM_ICAL_ERROR_TOO_LARGE, logical_line,
                        _("the line is longer than %s"), max);
-              return NULL;
+              return FALSE;
             }
           g_string_append_len (logical, p + 1, length - 1);
         }
@@ -271,13 +275,13 @@ sem_ical_prescan (GBytes        *bytes,
           if (logical_line > 0 &&
               !check_line (&scan, logical->str, logical->len, logical_line, stack, properties,
                            &n_components, &closed, vevent_lines))
-            return NULL;
+            return FALSE;
           g_string_truncate (logical, 0);
           if (length > SEM_ICAL_IMPORT_MAX_LINE)
             {
               g_autofree char *max = g_format_size (SEM_ICAL_IMPORT_MAX_LINE);
               fail_at (&scan, SEM_ICAL_ERROR_TOO_LARGE, line, _("the line is longer than %s"), max);
-              return NULL;
+              return FALSE;
             }
           g_string_append_len (logical, p, length);
           logical_line = line;
@@ -288,7 +292,7 @@ sem_ical_prescan (GBytes        *bytes,
   if (logical_line > 0 &&
       !check_line (&scan, logical->str, logical->len, logical_line, stack, properties,
                    &n_components, &closed, vevent_lines))
-    return NULL;
+    return FALSE;
 
   if (!closed)
     {
@@ -299,8 +303,10 @@ sem_ical_prescan (GBytes        *bytes,
         fail_at (&scan, SEM_ICAL_ERROR_SYNTAX, MAX (line, 1),
                  _("the file ends inside a %s: it is cut short"),
                  (const char *) g_ptr_array_index (stack, stack->len - 1));
-      return NULL;
+      return FALSE;
     }
 
-  return g_strndup (data, size);
+  *text = data;
+  *text_length = size;
+  return TRUE;
 }
