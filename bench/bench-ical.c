@@ -11,6 +11,9 @@
  *                                         our import into EVENT: checks,
  *                                         parsing, normalising and merging
  *                                         into the plan (every session new)
+ *   bench-ical read PLAN.json IN.ics EVENT
+ *                                         the same, without the merge: what
+ *                                         the worker thread does
  *   bench-ical bare-import IN.ics         libical parsing it (and letting it go)
  *
  * Each timed mode prints "SECONDS MAX_RSS_KIB".
@@ -87,7 +90,7 @@ main (int   argc,
       return 0;
     }
 
-  if (g_str_equal (mode, "import") && argc == 5)
+  if ((g_str_equal (mode, "import") || g_str_equal (mode, "read")) && argc == 5)
     {
       g_autoptr(GBytes) plan_bytes = bench_read_file (argv[2]);
       g_autoptr(GBytes) bytes = bench_read_file (argv[3]);
@@ -111,9 +114,18 @@ main (int   argc,
       parsed = sem_ical_import_parse (bytes, argv[3], options, NULL, &error);
       if (parsed == NULL)
         g_error ("%s", error->message);
+      if (g_str_equal (mode, "read"))
+        {
+          g_clear_object (&parsed);
+          bench_report (start);
+          return 0;
+        }
       report = sem_ical_import_apply (plan, parsed, argv[4], "en");
       bench_report (start);
-      g_printerr ("%s\n", sem_ical_report_format_totals (report));
+      {
+        g_autofree char *totals = sem_ical_report_format_totals (report);
+        g_printerr ("%s\n", totals);
+      }
       return 0;
     }
 

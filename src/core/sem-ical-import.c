@@ -96,6 +96,7 @@ typedef struct
   icaltimezone         *wr_zone;        /* X-WR-TIMEZONE */
   icaltimezone         *fallback_zone;  /* the event's, for floating times */
   guint                 n_floating;
+  guint                 n_lic_errors;   /* X-LIC-ERRORs seen in VEVENTs */
   GHashTable           *unknown_zones;  /* TZIDs already warned about */
   GHashTable           *zones;          /* TZID → icaltimezone or NULL */
 } Reader;
@@ -221,9 +222,12 @@ skip (Reader     *reader,
 }
 
 static SemStatus
-status_of (icalcomponent *vevent)
+status_of (icalproperty *status)
 {
-  switch (icalcomponent_get_status (vevent))
+  if (status == NULL)
+    return SEM_STATUS_CONFIRMED;
+
+  switch (icalproperty_get_status (status))
     {
     case ICAL_STATUS_TENTATIVE:
       return SEM_STATUS_TENTATIVE;
@@ -240,6 +244,81 @@ dup_nonempty (const char *text)
   return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
 }
 
+/* The properties read_vevent () looks at, found in one pass over @vevent
+ * rather than one search each: a big file has tens of thousands. */
+typedef struct
+{
+  icalproperty *uid;
+  icalproperty *summary;
+  icalproperty *description;
+  icalproperty *location;
+  icalproperty *status;
+  icalproperty *sequence;
+  icalproperty *dtstart;
+  icalproperty *dtend;
+  icalproperty *duration;
+  icalproperty *recurrence_id;
+  icalproperty *last_modified;
+} Props;
+
+#define KEEP_FIRST(slot, property) G_STMT_START { if ((slot) == NULL) (slot) = (property); } G_STMT_END
+
+static void
+collect_props (Reader        *reader,
+               icalcomponent *vevent,
+               Props         *props)
+{
+  memset (props, 0, sizeof *props);
+
+  for (icalproperty *p = icalcomponent_get_first_property (vevent, ICAL_ANY_PROPERTY);
+       p != NULL; p = icalcomponent_get_next_property (vevent, ICAL_ANY_PROPERTY))
+    switch (icalproperty_isa (p))
+      {
+      case ICAL_UID_PROPERTY: KEEP_FIRST (props->uid, p); break;
+      case ICAL_SUMMARY_PROPERTY: KEEP_FIRST (props->summary, p); break;
+      case ICAL_DESCRIPTION_PROPERTY: KEEP_FIRST (props->description, p); break;
+      case ICAL_LOCATION_PROPERTY: KEEP_FIRST (props->location, p); break;
+      case ICAL_STATUS_PROPERTY: KEEP_FIRST (props->status, p); break;
+      case ICAL_SEQUENCE_PROPERTY: KEEP_FIRST (props->sequence, p); break;
+      case ICAL_DTSTART_PROPERTY: KEEP_FIRST (props->dtstart, p); break;
+      case ICAL_DTEND_PROPERTY: KEEP_FIRST (props->dtend, p); break;
+      case ICAL_DURATION_PROPERTY: KEEP_FIRST (props->duration, p); break;
+      case ICAL_RECURRENCEID_PROPERTY: KEEP_FIRST (props->recurrence_id, p); break;
+      case ICAL_LASTMODIFIED_PROPERTY: KEEP_FIRST (props->last_modified, p); break;
+      case ICAL_XLICERROR_PROPERTY: reader->n_lic_errors++; break;
+      default: break;
+      }
+
+  /* Alarms and the like inside the event. */
+  for (icalcomponent *c = icalcomponent_get_first_component (vevent, ICAL_ANY_COMPONENT);
+       c != NULL; c = icalcomponent_get_next_component (vevent, ICAL_ANY_COMPONENT))
+    reader->n_lic_errors += icalcomponent_count_errors (c);
+}
+
+#undef KEEP_FIRST
+
+static const char *
+text_of (icalproperty *property)
+{
+  return property != NULL ? icalvalue_get_text (icalproperty_get_value (property)) : NULL;
+}
+
+/* X-LIC-ERRORs outside the VEVENTs, which collect_props () counts. */
+static guint
+count_errors_outside_events (icalcomponent *calendar)
+{
+  guint n = 0;
+
+  for (icalproperty *p = icalcomponent_get_first_property (calendar, ICAL_XLICERROR_PROPERTY);
+       p != NULL; p = icalcomponent_get_next_property (calendar, ICAL_XLICERROR_PROPERTY))
+    n++;
+  for (icalcomponent *c = icalcomponent_get_first_component (calendar, ICAL_ANY_COMPONENT);
+       c != NULL; c = icalcomponent_get_next_component (calendar, ICAL_ANY_COMPONENT))
+    if (icalcomponent_isa (c) != ICAL_VEVENT_COMPONENT)
+      n += icalcomponent_count_errors (c);
+  return n;
+}
+
 /* Normalises @vevent. Returns NULL when it was refused (and reported). */
 static SemIcalEvent *
 read_vevent (Reader        *reader,
@@ -249,22 +328,26 @@ read_vevent (Reader        *reader,
              icaltimezone **out_zone)
 {
   g_autoptr(SemIcalEvent) event = g_new0 (SemIcalEvent, 1);
-  icalproperty *dtstart_prop = icalcomponent_get_first_property (vevent, ICAL_DTSTART_PROPERTY);
-  icalproperty *dtend_prop = icalcomponent_get_first_property (vevent, ICAL_DTEND_PROPERTY);
-  icalproperty *duration_prop = icalcomponent_get_first_property (vevent, ICAL_DURATION_PROPERTY);
-  icalproperty *rid_prop = icalcomponent_get_first_property (vevent, ICAL_RECURRENCEID_PROPERTY);
-  icalproperty *modified_prop = icalcomponent_get_first_property (vevent, ICAL_LASTMODIFIED_PROPERTY);
+  Props props;
+  icalproperty *dtstart_prop, *dtend_prop, *duration_prop, *rid_prop, *modified_prop;
   icaltimetype dtstart;
   icaltimezone *zone;
   gboolean floating = FALSE;
 
+  collect_props (reader, vevent, &props);
+  dtstart_prop = props.dtstart;
+  dtend_prop = props.dtend;
+  duration_prop = props.duration;
+  rid_prop = props.recurrence_id;
+  modified_prop = props.last_modified;
+
   event->line = line;
-  event->uid = dup_nonempty (icalcomponent_get_uid (vevent));
-  event->summary = dup_nonempty (icalcomponent_get_summary (vevent));
-  event->description = dup_nonempty (icalcomponent_get_description (vevent));
-  event->location = dup_nonempty (icalcomponent_get_location (vevent));
-  event->status = status_of (vevent);
-  event->sequence = MAX (icalcomponent_get_sequence (vevent), 0);
+  event->uid = dup_nonempty (props.uid != NULL ? icalproperty_get_uid (props.uid) : NULL);
+  event->summary = dup_nonempty (text_of (props.summary));
+  event->description = dup_nonempty (text_of (props.description));
+  event->location = dup_nonempty (text_of (props.location));
+  event->status = status_of (props.status);
+  event->sequence = props.sequence != NULL ? MAX (icalproperty_get_sequence (props.sequence), 0) : 0;
   if (modified_prop != NULL)
     {
       icaltimetype modified = icalproperty_get_lastmodified (modified_prop);
@@ -621,7 +704,7 @@ sem_ical_import_parse (GBytes                *bytes,
   reader.fallback_zone = sem_ical_get_timezone (options->timezone);
   read_calendar (&reader, calendar, vevent_lines, cancellable);
 
-  self->n_lic_errors = icalcomponent_count_errors (calendar);
+  self->n_lic_errors = reader.n_lic_errors + count_errors_outside_events (calendar);
   icalcomponent_free (calendar);
   sem_ical_unlock ();
 
