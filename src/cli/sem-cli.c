@@ -15,6 +15,7 @@
 
 #include "sem-city.h"
 #include "sem-cli.h"
+#include "sem-cli-check.h"
 #include "sem-cli-export.h"
 #include "sem-cli-import.h"
 #include "sem-delegation.h"
@@ -43,6 +44,7 @@ static const struct {
   { "list", run_list },
   { "export", sem_cli_export },
   { "import", sem_cli_import },
+  { "check", sem_cli_check },
   { "help", run_help },
   { "--help", run_help },
   { "-h", run_help },
@@ -329,6 +331,7 @@ run_help (int    argc,
   g_print ("  list PLAN.json WHAT [--json]      %s\n", _("List events, sessions, delegations, people, rooms or feeds"));
   g_print ("  export PLAN.json -o OUT.ics …     %s\n", _("Write an iCalendar file (see export --help)"));
   g_print ("  import PLAN.json IN.ics …         %s\n", _("Merge an iCalendar file into a plan (see import --help)"));
+  g_print ("  check PLAN.json [--event ID]      %s\n", _("Print the scheduling conflicts; exit 1 if one is an error"));
   g_print ("  --version                         %s\n", _("Print the version"));
   return 0;
 }

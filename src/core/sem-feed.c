@@ -26,6 +26,8 @@ struct _SemFeed
   gint64     last_sync;
   char      *last_error;
   GPtrArray *events;
+  char     **people;
+  char     **delegations;
 };
 
 G_DEFINE_FINAL_TYPE (SemFeed, sem_feed, SEM_TYPE_ENTITY)
@@ -44,6 +46,9 @@ static const SemFieldInfo fields[] = {
   { FIELD (last_sync, INSTANT), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
   { FIELD (last_error, STRING), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
   { FIELD (events, CHILDREN), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, sem_external_event_get_type },
+  /* Whose busy time the feed is: the conflict engine checks their sessions against it. */
+  { FIELD (people, REFS), 0, SEM_COLLECTION_PEOPLE, SEM_COLLECTION_NONE, NULL },
+  { FIELD (delegations, REFS), 0, SEM_COLLECTION_DELEGATIONS, SEM_COLLECTION_NONE, NULL },
 };
 
 #undef FIELD
@@ -156,4 +161,30 @@ sem_feed_get_events (SemFeed *self)
   g_return_val_if_fail (SEM_IS_FEED (self), NULL);
 
   return self->events;
+}
+
+/**
+ * sem_feed_get_people:
+ *
+ * Returns: (transfer none) (nullable): the people whose busy time the feed is
+ */
+const char * const *
+sem_feed_get_people (SemFeed *self)
+{
+  g_return_val_if_fail (SEM_IS_FEED (self), NULL);
+
+  return (const char * const *) self->people;
+}
+
+/**
+ * sem_feed_get_delegations:
+ *
+ * Returns: (transfer none) (nullable): the delegations whose busy time the feed is
+ */
+const char * const *
+sem_feed_get_delegations (SemFeed *self)
+{
+  g_return_val_if_fail (SEM_IS_FEED (self), NULL);
+
+  return (const char * const *) self->delegations;
 }

@@ -25,5 +25,7 @@ const char  *sem_feed_get_body_hash          (SemFeed *self);
 gint64       sem_feed_get_last_sync          (SemFeed *self);
 const char  *sem_feed_get_last_error         (SemFeed *self);
 GPtrArray   *sem_feed_get_events             (SemFeed *self);
+const char * const *sem_feed_get_people      (SemFeed *self);
+const char * const *sem_feed_get_delegations (SemFeed *self);
 
 G_END_DECLS

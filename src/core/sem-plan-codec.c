@@ -975,6 +975,39 @@ find_excess_nesting (const char *data,
   return 0;
 }
 
+/* The ids of the warnings the user accepted: made of entity ids and of
+ * feed UIDs, so any short printable text. */
+static gboolean
+read_accepted_conflicts (Reader   *reader,
+                         SemPlan  *plan,
+                         JsonNode *node)
+{
+  Path path = { NULL, "accepted_conflicts", 0 };
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (reader, SEM_PLAN_ERROR_TYPE, &path, "%s", _("expected a list of conflict ids"));
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      Path item_path = { &path, NULL, i };
+      const char *id = node_string (json_array_get_element (array, i));
+      gboolean valid = id != NULL && *id != '\0' && strlen (id) <= 1000 &&
+                       g_utf8_validate (id, -1, NULL);
+
+      for (const char *p = id; valid && *p != '\0'; p++)
+        if (g_ascii_iscntrl (*p))
+          valid = FALSE;
+      if (!valid)
+        return fail (reader, SEM_PLAN_ERROR_INVALID, &item_path, "%s",
+                     _("expected the id of a conflict, as “sofia-seminars check” prints it"));
+      sem_plan_set_conflict_accepted (plan, id, TRUE);
+    }
+
+  return TRUE;
+}
+
 /**
  * sem_plan_codec_load_bytes:
  * @bytes: the content of a plan file
@@ -1081,6 +1114,7 @@ sem_plan_codec_load_bytes (GBytes      *bytes,
     for (GList *l = names; l != NULL; l = l->next)
       if (!g_str_equal (l->data, "format") && !g_str_equal (l->data, "version") &&
           !g_str_equal (l->data, "tombstones") && !g_str_equal (l->data, "uid_domain") &&
+          !g_str_equal (l->data, "accepted_conflicts") &&
           sem_collection_from_name (l->data) == SEM_COLLECTION_NONE)
         {
           fail (&reader, SEM_PLAN_ERROR_INVALID, NULL, _("unknown member “%s”"),
@@ -1104,6 +1138,10 @@ sem_plan_codec_load_bytes (GBytes      *bytes,
         }
       sem_plan_set_uid_domain (plan, domain);
     }
+
+  if ((member = json_object_get_member (root, "accepted_conflicts")) != NULL &&
+      !read_accepted_conflicts (&reader, plan, member))
+    return NULL;
 
   for (SemCollection c = 0; c < SEM_N_COLLECTIONS; c++)
     if (!read_collection (&reader, plan, root, c))
@@ -1274,7 +1312,10 @@ write_field (JsonObject         *object,
       break;
 
     case SEM_FIELD_BOOL:
-      json_object_set_boolean_member (object, field->name, *(gboolean *) mem);
+      /* False is what an absent member reads as: leaving it out keeps the
+       * files written before a flag was added byte-identical. */
+      if (*(gboolean *) mem)
+        json_object_set_boolean_member (object, field->name, TRUE);
       break;
 
     case SEM_FIELD_ENUM:
@@ -1472,6 +1513,28 @@ append_list (GString    *out,
   g_string_append (out, last ? "\n" : ",\n");
 }
 
+/* After uid_domain, sorted, and only when there are some: the files of
+ * plans without accepted warnings stay as they were. */
+static void
+append_accepted_conflicts (GString *out,
+                           SemPlan *plan)
+{
+  g_auto(GStrv) ids = sem_plan_dup_accepted_conflicts (plan);
+
+  if (ids[0] == NULL)
+    return;
+
+  g_string_append (out, "  \"accepted_conflicts\" : [");
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), ids[i]);
+      g_autofree char *text = json_to_string (node, FALSE);
+
+      g_string_append_printf (out, "%s\n    %s", i > 0 ? "," : "", text);
+    }
+  g_string_append (out, "\n  ],\n");
+}
+
 /**
  * sem_plan_codec_to_data:
  * @length: (out) (optional): the length of the text
@@ -1498,6 +1561,7 @@ sem_plan_codec_to_data (SemPlan *plan,
   /* Checked on load to be made of letters, digits, '.', '-' and '_': no escaping needed. */
   if (sem_plan_get_uid_domain (plan) != NULL)
     g_string_append_printf (out, "  \"uid_domain\" : \"%s\",\n", sem_plan_get_uid_domain (plan));
+  append_accepted_conflicts (out, plan);
   for (SemCollection c = 0; c < SEM_N_COLLECTIONS; c++)
     append_list (out, sem_collection_get_name (c), sem_plan_get_collection (plan, c), FALSE);
   append_list (out, "tombstones", sem_plan_get_tombstones (plan), TRUE);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <gobject/gvaluecollector.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sem-city.h"
@@ -45,6 +46,9 @@ struct _SemPlan
 
   /* What every calendar UID of this plan ends with, e.g. "dcc.seminars.example.org" */
   char         *uid_domain;
+
+  /* Ids of the warnings the user accepted (SemConflict ids), a set. */
+  GHashTable   *accepted_conflicts;
 };
 
 G_DEFINE_FINAL_TYPE (SemPlan, sem_plan, G_TYPE_OBJECT)
@@ -86,6 +90,7 @@ sem_plan_dispose (GObject *object)
   g_clear_object (&self->history);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->uid_domain, g_free);
+  g_clear_pointer (&self->accepted_conflicts, g_hash_table_unref);
 
   G_OBJECT_CLASS (sem_plan_parent_class)->dispose (object);
 }
@@ -127,6 +132,7 @@ sem_plan_init (SemPlan *self)
   self->history = sem_history_new ();
   self->groups = g_ptr_array_new_with_free_func (g_object_unref);
   self->clock = real_clock;
+  self->accepted_conflicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /**
@@ -228,6 +234,80 @@ sem_plan_set_uid_domain (SemPlan    *self,
 
   g_free (self->uid_domain);
   self->uid_domain = g_strdup (uid_domain);
+}
+
+/**
+ * sem_plan_get_conflict_accepted:
+ * @id: the id of a conflict (sem_conflict_get_id())
+ *
+ * Returns: whether the user accepted the warning with @id
+ */
+gboolean
+sem_plan_get_conflict_accepted (SemPlan    *self,
+                                const char *id)
+{
+  g_return_val_if_fail (SEM_IS_PLAN (self), FALSE);
+
+  return id != NULL && g_hash_table_contains (self->accepted_conflicts, id);
+}
+
+/**
+ * sem_plan_set_conflict_accepted:
+ * @id: the id of a conflict (sem_conflict_get_id())
+ *
+ * Marks a warning as accepted or not; the mark is saved in the plan file.
+ * Emits #SemPlan::changed on a real change, so that the document autosaves,
+ * but it is not an undoable edit: the history is left alone.
+ */
+void
+sem_plan_set_conflict_accepted (SemPlan    *self,
+                                const char *id,
+                                gboolean    accepted)
+{
+  gboolean changed;
+
+  g_return_if_fail (SEM_IS_PLAN (self));
+  g_return_if_fail (id != NULL && *id != '\0');
+
+  if (accepted)
+    changed = g_hash_table_add (self->accepted_conflicts, g_strdup (id));
+  else
+    changed = g_hash_table_remove (self->accepted_conflicts, id);
+
+  if (changed)
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+/**
+ * sem_plan_dup_accepted_conflicts:
+ *
+ * Returns: (transfer full): the ids of the accepted warnings, sorted
+ */
+GStrv
+sem_plan_dup_accepted_conflicts (SemPlan *self)
+{
+  guint n;
+  const char **keys;
+  GStrv result;
+
+  g_return_val_if_fail (SEM_IS_PLAN (self), NULL);
+
+  keys = (const char **) g_hash_table_get_keys_as_array (self->accepted_conflicts, &n);
+  qsort (keys, n, sizeof (char *), compare_strings);
+  result = g_new (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    result[i] = g_strdup (keys[i]);
+  result[n] = NULL;
+  g_free (keys);
+
+  return result;
 }
 
 /**

@@ -37,6 +37,13 @@ const char    *sem_plan_get_uid_domain      (SemPlan        *self);
 void           sem_plan_set_uid_domain      (SemPlan        *self,
                                              const char     *uid_domain);
 
+gboolean       sem_plan_get_conflict_accepted (SemPlan      *self,
+                                               const char   *id);
+void           sem_plan_set_conflict_accepted (SemPlan      *self,
+                                               const char   *id,
+                                               gboolean      accepted);
+GStrv          sem_plan_dup_accepted_conflicts (SemPlan     *self);
+
 void           sem_plan_set_clock           (SemPlan        *self,
                                              SemClockFunc    func,
                                              gpointer        user_data);

@@ -31,6 +31,7 @@ struct _SemSession
   int       status;
   char     *ical_uid;
   char     *ical_recurrence_id;
+  gboolean  mandatory;
 };
 
 G_DEFINE_FINAL_TYPE (SemSession, sem_session, SEM_TYPE_ENTITY)
@@ -57,6 +58,8 @@ static const SemFieldInfo fields[] = {
    * new copy of that calendar updates it instead of duplicating it. */
   { FIELD (ical_uid, STRING), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
   { FIELD (ical_recurrence_id, STRING), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
+  /* Every delegation the session is open to must send someone to it. */
+  { FIELD (mandatory, BOOL), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
 };
 
 #undef FIELD
@@ -243,4 +246,17 @@ sem_session_get_ical_recurrence_id (SemSession *self)
   g_return_val_if_fail (SEM_IS_SESSION (self), NULL);
 
   return self->ical_recurrence_id;
+}
+
+/**
+ * sem_session_get_mandatory:
+ *
+ * Returns: whether every delegation the session is open to must attend it
+ */
+gboolean
+sem_session_get_mandatory (SemSession *self)
+{
+  g_return_val_if_fail (SEM_IS_SESSION (self), FALSE);
+
+  return self->mandatory;
 }

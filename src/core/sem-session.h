@@ -33,5 +33,6 @@ int                  sem_session_get_capacity             (SemSession *self);
 SemStatus            sem_session_get_status               (SemSession *self);
 const char          *sem_session_get_ical_uid             (SemSession *self);
 const char          *sem_session_get_ical_recurrence_id   (SemSession *self);
+gboolean             sem_session_get_mandatory            (SemSession *self);
 
 G_END_DECLS

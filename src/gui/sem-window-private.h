@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "sem-conflict-list.h"
 #include "sem-import-dialog.h"
 #include "sem-window.h"
 
@@ -15,6 +16,7 @@ struct _SemWindow
   AdwApplicationWindow  parent_instance;
 
   /* template widgets */
+  SemConflictList      *conflict_list;
   GtkStack             *content_stack;
   AdwStatusPage        *empty_page;
   AdwStatusPage        *error_page;
@@ -39,6 +41,7 @@ struct _SemWindow
   char                 *event_id;
   GTimeZone            *event_tz;
   gboolean              discard_changes;   /* the user chose to close without saving */
+  gboolean              settings_bound;
   GQueue                import_queue;      /* GFile: calendars waiting to be imported */
   GCancellable         *import_cancellable; /* the import in progress, or NULL */
   SemImportDialog      *import_dialog;     /* weak: while it is open */
@@ -83,5 +86,6 @@ GtkListItemFactory *sem_session_factory_new       (SemWindow   *self);
 void                sem_session_factory_update_days (GtkListItemFactory *factory,
                                                    guint        first,
                                                    guint        last);
+void                sem_session_factory_update_marks (GtkListItemFactory *factory);
 
 G_END_DECLS

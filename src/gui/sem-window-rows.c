@@ -224,6 +224,7 @@ typedef struct
   GtkWidget *time;
   GtkWidget *title;
   GtkWidget *meta;
+  GtkWidget *mark;
 } SessionRow;
 
 static void
@@ -270,11 +271,17 @@ setup_session_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_wrap (GTK_LABEL (row->meta), TRUE);
   gtk_widget_add_css_class (row->meta, "dim-label");
 
+  row->mark = gtk_image_new ();
+  gtk_widget_set_valign (row->mark, GTK_ALIGN_START);
+  gtk_widget_set_visible (row->mark, FALSE);
+  gtk_widget_add_css_class (row->mark, "sem-conflict-mark");
+
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (text), row->title);
   gtk_box_append (GTK_BOX (text), row->meta);
   gtk_box_append (GTK_BOX (row->card), row->time);
   gtk_box_append (GTK_BOX (row->card), text);
+  gtk_box_append (GTK_BOX (row->card), row->mark);
   gtk_box_append (GTK_BOX (box), row->day);
   gtk_box_append (GTK_BOX (box), row->card);
 
@@ -339,6 +346,45 @@ render_day (SemWindow   *self,
     gtk_widget_set_visible (row->day, FALSE);
 }
 
+/* The conflict marks: a coloured edge on the card and an icon. */
+static void
+render_marks (SemWindow   *self,
+              GtkListItem *item)
+{
+  SessionRow *row = g_object_get_data (G_OBJECT (item), "sem-row");
+  SemSession *session = gtk_list_item_get_item (item);
+  SemConflictSeverity severity = SEM_CONFLICT_SEVERITY_WARNING;
+  gboolean marked = FALSE;
+
+  if (session != NULL)
+    marked = sem_conflict_list_get_session_severity (self->conflict_list,
+                                                     sem_entity_get_id (SEM_ENTITY (session)),
+                                                     &severity);
+
+  gtk_widget_remove_css_class (row->card, "conflict-error");
+  gtk_widget_remove_css_class (row->card, "conflict-warning");
+  gtk_widget_remove_css_class (row->mark, "error");
+  gtk_widget_remove_css_class (row->mark, "warning");
+  gtk_widget_set_visible (row->mark, marked);
+  if (!marked)
+    return;
+
+  if (severity == SEM_CONFLICT_SEVERITY_ERROR)
+    {
+      gtk_widget_add_css_class (row->card, "conflict-error");
+      gtk_widget_add_css_class (row->mark, "error");
+      gtk_image_set_from_icon_name (GTK_IMAGE (row->mark), "dialog-error-symbolic");
+      gtk_widget_set_tooltip_text (row->mark, _("This session clashes with another booking"));
+    }
+  else
+    {
+      gtk_widget_add_css_class (row->card, "conflict-warning");
+      gtk_widget_add_css_class (row->mark, "warning");
+      gtk_image_set_from_icon_name (GTK_IMAGE (row->mark), "dialog-warning-symbolic");
+      gtk_widget_set_tooltip_text (row->mark, _("This session has a warning"));
+    }
+}
+
 static void
 render_session (SemWindow   *self,
                 GtkListItem *item)
@@ -390,6 +436,8 @@ render_session (SemWindow   *self,
     gtk_widget_add_css_class (row->card, "sem-session-cancelled");
   else
     gtk_widget_remove_css_class (row->card, "sem-session-cancelled");
+
+  render_marks (self, item);
 }
 
 static void
@@ -508,4 +556,24 @@ sem_session_factory_update_days (GtkListItemFactory *factory,
   g_return_if_fail (rows != NULL);
 
   update_days (rows, first, last);
+}
+
+/**
+ * sem_session_factory_update_marks:
+ *
+ * Updates the conflict marks of the bound rows from the window's conflict
+ * list; rows bound later read theirs when they are bound.
+ */
+void
+sem_session_factory_update_marks (GtkListItemFactory *factory)
+{
+  SessionRows *rows = g_object_get_data (G_OBJECT (factory), "sem-rows");
+  GHashTableIter iter;
+  gpointer item;
+
+  g_return_if_fail (rows != NULL);
+
+  g_hash_table_iter_init (&iter, rows->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    render_marks (rows->window, item);
 }

@@ -164,6 +164,7 @@ show_event (SemWindow  *self,
     self->event_tz = g_time_zone_new_utc ();
 
   gtk_filter_changed (GTK_FILTER (self->session_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  sem_conflict_list_set_event_id (self->conflict_list, self->event_id);
   update_content_page (self);
   update_title (self);
   _sem_window_update_actions (self);
@@ -309,6 +310,75 @@ plan_changed_cb (SemWindow *self)
   update_title (self);
 }
 
+/* Conflicts */
+
+static void
+conflicts_changed_cb (SemWindow *self)
+{
+  GtkListItemFactory *factory = gtk_list_view_get_factory (self->session_view);
+
+  if (factory != NULL)
+    sem_session_factory_update_marks (factory);
+}
+
+static gboolean
+find_session_position (SemWindow  *self,
+                       const char *session_id,
+                       guint      *position)
+{
+  GListModel *sessions = G_LIST_MODEL (self->session_model);
+  guint n = g_list_model_get_n_items (sessions);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SemSession) session = g_list_model_get_item (sessions, i);
+
+      if (g_strcmp0 (sem_entity_get_id (SEM_ENTITY (session)), session_id) == 0)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Shows the first of the conflict's sessions that this event has; a clash
+ * with another event's session (a person's) shows that event's. */
+static void
+conflict_activated_cb (SemWindow   *self,
+                       SemConflict *conflict)
+{
+  const char * const *session_ids = sem_conflict_get_sessions (conflict);
+  SemPlan *plan = sem_window_get_plan (self);
+  guint position;
+
+  if (plan == NULL || session_ids[0] == NULL)
+    return;
+
+  for (guint i = 0; session_ids[i] != NULL; i++)
+    {
+      if (find_session_position (self, session_ids[i], &position))
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self->session_view), "list.scroll-to-item",
+                                      "u", position);
+          return;
+        }
+    }
+
+  for (guint i = 0; session_ids[i] != NULL; i++)
+    {
+      SemEntity *session = sem_plan_lookup (plan, SEM_COLLECTION_SESSIONS, session_ids[i]);
+
+      if (session == NULL || sem_session_get_event (SEM_SESSION (session)) == NULL)
+        continue;
+      sem_window_select_event (self, sem_session_get_event (SEM_SESSION (session)));
+      if (find_session_position (self, session_ids[i], &position))
+        gtk_widget_activate_action (GTK_WIDGET (self->session_view), "list.scroll-to-item",
+                                    "u", position);
+      return;
+    }
+}
+
 /* Toasts */
 
 static AdwToast *
@@ -412,6 +482,7 @@ unbind_document (SemWindow *self)
     return;
 
   plan = sem_document_get_plan (self->document);
+  sem_conflict_list_set_plan (self->conflict_list, NULL);
   g_signal_handlers_disconnect_by_data (sem_plan_get_history (plan), self);
   g_signal_handlers_disconnect_by_data (plan, self);
   g_signal_handlers_disconnect_by_data (self->document, self);
@@ -466,6 +537,9 @@ sem_window_set_document (SemWindow   *self,
                                      sem_plan_get_collection (plan, SEM_COLLECTION_EVENTS));
       gtk_filter_list_model_set_model (self->session_filter_model,
                                        sem_plan_get_collection (plan, SEM_COLLECTION_SESSIONS));
+      /* No event yet: the check runs once, when one is shown. */
+      sem_conflict_list_set_event_id (self->conflict_list, NULL);
+      sem_conflict_list_set_plan (self->conflict_list, plan);
       gtk_stack_set_visible_child_name (self->main_stack, "plan");
     }
   else
@@ -769,22 +843,37 @@ sem_window_close_request (GtkWindow *window)
 }
 
 static void
-sem_window_constructed (GObject *object)
+bind_travel_buffer (SemWindow *self,
+                    GSettings *settings)
 {
-  SemWindow *self = SEM_WINDOW (object);
-  GtkApplication *app;
+  g_autoptr(GSettingsSchema) schema = NULL;
 
-  G_OBJECT_CLASS (sem_window_parent_class)->constructed (object);
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  if (schema != NULL && g_settings_schema_has_key (schema, "travel-buffer"))
+    g_settings_bind (settings, "travel-buffer", self->conflict_list, "travel-buffer",
+                     G_SETTINGS_BIND_GET);
+}
 
-  app = gtk_window_get_application (GTK_WINDOW (self));
-  if (SEM_IS_APPLICATION (app) && sem_application_get_settings (SEM_APPLICATION (app)) != NULL)
-    {
-      GSettings *settings = sem_application_get_settings (SEM_APPLICATION (app));
+/* Properties given to g_object_new() that are not construct properties, the
+ * application among them, are set after constructed(): bind when it comes. */
+static void
+application_notify_cb (SemWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GSettings *settings;
 
-      g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
-    }
+  if (self->settings_bound || !SEM_IS_APPLICATION (app))
+    return;
+
+  settings = sem_application_get_settings (SEM_APPLICATION (app));
+  if (settings == NULL)
+    return;
+
+  self->settings_bound = TRUE;
+  g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  bind_travel_buffer (self, settings);
 }
 
 static void
@@ -865,7 +954,6 @@ sem_window_class_init (SemWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = sem_window_constructed;
   object_class->dispose = sem_window_dispose;
   object_class->finalize = sem_window_finalize;
   object_class->get_property = sem_window_get_property;
@@ -886,8 +974,10 @@ sem_window_class_init (SemWindowClass *klass)
 
   /* Tests build windows without running the application. */
   sem_resources_register ();
+  g_type_ensure (SEM_TYPE_CONFLICT_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/sofia/Seminars/ui/sem-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SemWindow, conflict_list);
   gtk_widget_class_bind_template_child (widget_class, SemWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SemWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SemWindow, error_page);
@@ -899,6 +989,7 @@ sem_window_class_init (SemWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SemWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SemWindow, window_title);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, conflict_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, event_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, event_row_selected_cb);
 
@@ -940,6 +1031,11 @@ sem_window_init (SemWindow *self)
   gtk_list_view_set_model (self->session_view, GTK_SELECTION_MODEL (selection));
   g_signal_connect_object (selection, "items-changed", G_CALLBACK (session_items_changed_cb),
                            self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_notify_cb), NULL);
+  sem_conflict_list_set_language (self->conflict_list, self->lang);
+  g_signal_connect_object (sem_conflict_list_get_conflicts (self->conflict_list), "items-changed",
+                           G_CALLBACK (conflicts_changed_cb), self, G_CONNECT_SWAPPED);
 
   _sem_window_init_drop (self);
   _sem_window_update_actions (self);

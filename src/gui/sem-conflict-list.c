@@ -1,0 +1,739 @@
+/* sem-conflict-list.c — the window's conflicts: a count in the header bar and a list
+ *
+ * A menu button shows how many conflicts of the shown event need attention
+ * (errors and warnings not yet accepted); its popover lists them all, with a
+ * switch to accept each warning. The check runs again shortly after the plan
+ * changes, so that a burst of edits costs one run.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sem-conflict-list"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sem-conflict-list.h"
+
+/* Long enough to fold a burst of edits (a drag, an undo group) into one run,
+ * short enough to feel immediate. */
+#define REFRESH_DELAY_MS 150
+
+struct _SemConflictList
+{
+  GtkWidget        parent_instance;
+
+  /* template widgets */
+  GtkMenuButton   *button;
+  GtkLabel        *count_label;
+  GtkImage        *icon;
+  GtkListBox      *list_box;
+  GtkPopover      *popover;
+  GtkLabel        *summary_label;
+
+  /* owned */
+  SemPlan         *plan;
+  char            *event_id;
+  char            *lang;
+  GListStore      *conflicts;   /* SemConflict */
+  GHashTable      *severities;  /* session id → SemConflictSeverity + 1, of unaccepted ones */
+  guint            refresh_id;
+  int              travel_buffer;
+  guint            n_problems;
+};
+
+G_DEFINE_FINAL_TYPE (SemConflictList, sem_conflict_list, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PLAN,
+  PROP_EVENT_ID,
+  PROP_TRAVEL_BUFFER,
+  PROP_LANGUAGE,
+  PROP_CONFLICTS,
+  PROP_N_PROBLEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  CONFLICT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* g_set_str() is GLib 2.76. */
+static gboolean
+replace_str (char       **str,
+             const char  *value)
+{
+  if (g_strcmp0 (*str, value) == 0)
+    return FALSE;
+
+  g_free (*str);
+  *str = g_strdup (value);
+  return TRUE;
+}
+
+static gboolean
+is_problem (SemConflict *conflict)
+{
+  return sem_conflict_get_severity (conflict) == SEM_CONFLICT_SEVERITY_ERROR ||
+         !sem_conflict_get_accepted (conflict);
+}
+
+/* Rows */
+
+static void
+accept_toggled_cb (GtkCheckButton *check,
+                   GParamSpec     *pspec,
+                   gpointer        user_data)
+{
+  SemConflictList *self = SEM_CONFLICT_LIST (user_data);
+  SemConflict *conflict = g_object_get_data (G_OBJECT (check), "sem-conflict");
+  gboolean active = gtk_check_button_get_active (check);
+
+  gtk_check_button_set_label (check, active ? _("Accepted") : _("Accept"));
+  if (self->plan != NULL && active != sem_conflict_get_accepted (conflict))
+    /* The plan says it changed; the list follows after the delay. */
+    sem_plan_set_conflict_accepted (self->plan, sem_conflict_get_id (conflict), active);
+}
+
+static GtkWidget *
+create_row_cb (gpointer item,
+               gpointer user_data)
+{
+  SemConflictList *self = SEM_CONFLICT_LIST (user_data);
+  SemConflict *conflict = SEM_CONFLICT (item);
+  gboolean error = sem_conflict_get_severity (conflict) == SEM_CONFLICT_SEVERITY_ERROR;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name (error ? "dialog-error-symbolic"
+                                                        : "dialog-warning-symbolic");
+  GtkWidget *label = gtk_label_new (sem_conflict_get_explanation (conflict));
+
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_add_css_class (icon, error ? "error" : "warning");
+  gtk_widget_set_tooltip_text (icon, error ? _("Error") : _("Warning"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  error ? _("Error") : _("Warning"),
+                                  -1);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "sem-conflict-explanation");
+  if (!is_problem (conflict))
+    gtk_widget_add_css_class (label, "dim-label");
+
+  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+
+  if (!error)
+    {
+      gboolean accepted = sem_conflict_get_accepted (conflict);
+      GtkWidget *check = gtk_check_button_new_with_label (accepted ? _("Accepted") : _("Accept"));
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), accepted);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (check, _("Accepted warnings are not counted"));
+      g_object_set_data_full (G_OBJECT (check), "sem-conflict", g_object_ref (conflict),
+                              g_object_unref);
+      g_signal_connect_object (check, "notify::active", G_CALLBACK (accept_toggled_cb), self, 0);
+      gtk_box_append (GTK_BOX (box), check);
+    }
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row),
+                                    sem_conflict_get_sessions (conflict)[0] != NULL);
+  gtk_widget_add_css_class (row, error ? "conflict-error" : "conflict-warning");
+  g_object_set_data_full (G_OBJECT (row), "sem-conflict", g_object_ref (conflict), g_object_unref);
+  return row;
+}
+
+static void
+row_activated_cb (SemConflictList *self,
+                  GtkListBoxRow   *row)
+{
+  SemConflict *conflict = g_object_get_data (G_OBJECT (row), "sem-conflict");
+  const char * const *sessions = conflict != NULL ? sem_conflict_get_sessions (conflict) : NULL;
+
+  if (sessions == NULL || sessions[0] == NULL)
+    return;
+
+  gtk_popover_popdown (self->popover);
+  g_signal_emit (self, signals[CONFLICT_ACTIVATED], 0, conflict);
+}
+
+/* Results */
+
+static void
+update_button (SemConflictList *self)
+{
+  GtkWidget *content = gtk_widget_get_parent (GTK_WIDGET (self->icon));
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->conflicts));
+  guint n_errors = 0;
+  guint n_warnings = 0;
+  guint n_accepted = 0;
+  g_autofree char *count = NULL;
+  g_autofree char *summary = NULL;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(SemConflict) conflict = g_list_model_get_item (G_LIST_MODEL (self->conflicts), i);
+
+      if (sem_conflict_get_severity (conflict) == SEM_CONFLICT_SEVERITY_ERROR)
+        n_errors++;
+      else if (sem_conflict_get_accepted (conflict))
+        n_accepted++;
+      else
+        n_warnings++;
+    }
+
+  count = g_strdup_printf ("%u", n_errors + n_warnings);
+  gtk_label_set_label (self->count_label, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), n_errors + n_warnings > 0);
+
+  /* The icon and count take the colour, the button stays flat. */
+  gtk_widget_remove_css_class (content, "error");
+  gtk_widget_remove_css_class (content, "warning");
+  if (n_errors > 0)
+    {
+      gtk_image_set_from_icon_name (self->icon, "dialog-error-symbolic");
+      gtk_widget_add_css_class (content, "error");
+    }
+  else if (n_warnings > 0)
+    {
+      gtk_image_set_from_icon_name (self->icon, "dialog-warning-symbolic");
+      gtk_widget_add_css_class (content, "warning");
+    }
+  else
+    gtk_image_set_from_icon_name (self->icon, "object-select-symbolic");
+
+  if (n_errors + n_warnings == 0)
+    summary = g_strdup (n_accepted > 0 ? _("No conflicts besides accepted warnings")
+                                       : _("No conflicts"));
+  else if (n_warnings == 0)
+    summary = g_strdup_printf (ngettext ("%u error", "%u errors", n_errors), n_errors);
+  else if (n_errors == 0)
+    summary = g_strdup_printf (ngettext ("%u warning", "%u warnings", n_warnings), n_warnings);
+  else
+    {
+      g_autofree char *errors = g_strdup_printf (ngettext ("%u error", "%u errors", n_errors),
+                                                 n_errors);
+      g_autofree char *warnings = g_strdup_printf (ngettext ("%u warning", "%u warnings",
+                                                             n_warnings), n_warnings);
+
+      /* Translators: a count of errors and one of warnings, e.g. "2 errors, 1 warning" */
+      summary = g_strdup_printf (C_("conflict counts", "%s, %s"), errors, warnings);
+    }
+  gtk_label_set_label (self->summary_label, summary);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), summary);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->list_box)), n_items > 0);
+
+  if (self->n_problems != n_errors + n_warnings)
+    {
+      self->n_problems = n_errors + n_warnings;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PROBLEMS]);
+    }
+}
+
+static gboolean
+same_conflict (SemConflict *a,
+               SemConflict *b)
+{
+  return g_strcmp0 (sem_conflict_get_id (a), sem_conflict_get_id (b)) == 0 &&
+         sem_conflict_get_accepted (a) == sem_conflict_get_accepted (b) &&
+         g_strcmp0 (sem_conflict_get_explanation (a), sem_conflict_get_explanation (b)) == 0;
+}
+
+/* Replaces only the rows that differ, so an open list keeps the others (and
+ * the focus) as a user accepts warnings one by one. */
+static void
+splice_results (SemConflictList *self,
+                GPtrArray       *results)
+{
+  GListModel *model = G_LIST_MODEL (self->conflicts);
+  guint n_old = g_list_model_get_n_items (model);
+  guint n_new = results->len;
+  guint prefix = 0;
+  guint suffix = 0;
+
+  while (prefix < n_old && prefix < n_new)
+    {
+      g_autoptr(SemConflict) old = g_list_model_get_item (model, prefix);
+
+      if (!same_conflict (old, results->pdata[prefix]))
+        break;
+      prefix++;
+    }
+  while (suffix < n_old - prefix && suffix < n_new - prefix)
+    {
+      g_autoptr(SemConflict) old = g_list_model_get_item (model, n_old - 1 - suffix);
+
+      if (!same_conflict (old, results->pdata[n_new - 1 - suffix]))
+        break;
+      suffix++;
+    }
+
+  if (prefix == n_old && prefix == n_new)
+    return;
+
+  g_list_store_splice (self->conflicts, prefix, n_old - prefix - suffix,
+                       results->pdata + prefix, n_new - prefix - suffix);
+}
+
+static void
+update_severities (SemConflictList *self,
+                   GPtrArray       *results)
+{
+  g_hash_table_remove_all (self->severities);
+  for (guint i = 0; i < results->len; i++)
+    {
+      SemConflict *conflict = results->pdata[i];
+      guint value = sem_conflict_get_severity (conflict) + 1;
+      const char * const *sessions = sem_conflict_get_sessions (conflict);
+
+      if (!is_problem (conflict))
+        continue;
+      for (guint j = 0; sessions[j] != NULL; j++)
+        {
+          guint old = GPOINTER_TO_UINT (g_hash_table_lookup (self->severities, sessions[j]));
+
+          if (value > old)
+            g_hash_table_insert (self->severities, g_strdup (sessions[j]), GUINT_TO_POINTER (value));
+        }
+    }
+}
+
+/**
+ * sem_conflict_list_refresh:
+ *
+ * Runs the check now, for the plan and event set, and shows the result.
+ */
+void
+sem_conflict_list_refresh (SemConflictList *self)
+{
+  g_autoptr(GPtrArray) results = NULL;
+
+  g_return_if_fail (SEM_IS_CONFLICT_LIST (self));
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+
+  if (self->plan != NULL && self->event_id != NULL)
+    {
+      g_autoptr(SemConflictOptions) options = sem_conflict_options_new ();
+
+      sem_conflict_options_set_travel_buffer (options, (gint64) self->travel_buffer * 60);
+      sem_conflict_options_set_language (options, self->lang);
+      results = sem_conflict_check (self->plan, self->event_id, options);
+    }
+  else
+    results = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* The marks first: the rows re-read them when the model changes. */
+  update_severities (self, results);
+  splice_results (self, results);
+  update_button (self);
+  gtk_widget_set_visible (GTK_WIDGET (self), self->plan != NULL && self->event_id != NULL);
+}
+
+static gboolean
+refresh_timeout_cb (gpointer user_data)
+{
+  SemConflictList *self = SEM_CONFLICT_LIST (user_data);
+
+  self->refresh_id = 0;
+  sem_conflict_list_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh (SemConflictList *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_timeout_cb, self);
+}
+
+/* Public API */
+
+/**
+ * sem_conflict_list_new:
+ *
+ * Returns: (transfer floating): a conflict button without a plan
+ */
+GtkWidget *
+sem_conflict_list_new (void)
+{
+  return g_object_new (SEM_TYPE_CONFLICT_LIST, NULL);
+}
+
+/**
+ * sem_conflict_list_get_plan:
+ *
+ * Returns: (transfer none) (nullable): the plan checked
+ */
+SemPlan *
+sem_conflict_list_get_plan (SemConflictList *self)
+{
+  g_return_val_if_fail (SEM_IS_CONFLICT_LIST (self), NULL);
+
+  return self->plan;
+}
+
+/**
+ * sem_conflict_list_set_plan:
+ * @plan: (nullable): the plan to check, again whenever it changes
+ *
+ * The new plan is checked at once.
+ */
+void
+sem_conflict_list_set_plan (SemConflictList *self,
+                            SemPlan         *plan)
+{
+  g_return_if_fail (SEM_IS_CONFLICT_LIST (self));
+  g_return_if_fail (plan == NULL || SEM_IS_PLAN (plan));
+
+  if (self->plan == plan)
+    return;
+
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  g_set_object (&self->plan, plan);
+  if (plan != NULL)
+    g_signal_connect_object (plan, "changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+
+  sem_conflict_list_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+}
+
+const char *
+sem_conflict_list_get_event_id (SemConflictList *self)
+{
+  g_return_val_if_fail (SEM_IS_CONFLICT_LIST (self), NULL);
+
+  return self->event_id;
+}
+
+/**
+ * sem_conflict_list_set_event_id:
+ * @event_id: (nullable): the event whose conflicts are shown
+ *
+ * The event is checked at once.
+ */
+void
+sem_conflict_list_set_event_id (SemConflictList *self,
+                                const char      *event_id)
+{
+  g_return_if_fail (SEM_IS_CONFLICT_LIST (self));
+
+  if (!replace_str (&self->event_id, event_id))
+    return;
+
+  sem_conflict_list_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT_ID]);
+}
+
+int
+sem_conflict_list_get_travel_buffer (SemConflictList *self)
+{
+  g_return_val_if_fail (SEM_IS_CONFLICT_LIST (self), 0);
+
+  return self->travel_buffer;
+}
+
+/**
+ * sem_conflict_list_set_travel_buffer:
+ * @minutes: the least time between a person's sessions in different venues
+ */
+void
+sem_conflict_list_set_travel_buffer (SemConflictList *self,
+                                     int              minutes)
+{
+  g_return_if_fail (SEM_IS_CONFLICT_LIST (self));
+
+  minutes = MAX (minutes, 0);
+  if (self->travel_buffer == minutes)
+    return;
+
+  self->travel_buffer = minutes;
+  queue_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRAVEL_BUFFER]);
+}
+
+const char *
+sem_conflict_list_get_language (SemConflictList *self)
+{
+  g_return_val_if_fail (SEM_IS_CONFLICT_LIST (self), NULL);
+
+  return self->lang;
+}
+
+/**
+ * sem_conflict_list_set_language:
+ * @lang: (nullable): "en" or "bg", the language of the explanations; %NULL
+ *   for the user interface's
+ */
+void
+sem_conflict_list_set_language (SemConflictList *self,
+                                const char      *lang)
+{
+  g_return_if_fail (SEM_IS_CONFLICT_LIST (self));
+
+  if (!replace_str (&self->lang, lang))
+    return;
+
+  queue_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+}
+
+/**
+ * sem_conflict_list_get_conflicts:
+ *
+ * Returns: (transfer none): the conflicts shown, as a model of #SemConflict;
+ *   it changes when a check finds something new
+ */
+GListModel *
+sem_conflict_list_get_conflicts (SemConflictList *self)
+{
+  g_return_val_if_fail (SEM_IS_CONFLICT_LIST (self), NULL);
+
+  return G_LIST_MODEL (self->conflicts);
+}
+
+/**
+ * sem_conflict_list_get_n_problems:
+ *
+ * Returns: the number of errors and warnings not accepted: the count shown
+ */
+guint
+sem_conflict_list_get_n_problems (SemConflictList *self)
+{
+  g_return_val_if_fail (SEM_IS_CONFLICT_LIST (self), 0);
+
+  return self->n_problems;
+}
+
+/**
+ * sem_conflict_list_get_session_severity:
+ * @severity: (out) (optional): the worst severity of its conflicts
+ *
+ * Returns: whether the session has a conflict that is not an accepted warning
+ */
+gboolean
+sem_conflict_list_get_session_severity (SemConflictList     *self,
+                                        const char          *session_id,
+                                        SemConflictSeverity *severity)
+{
+  guint value;
+
+  g_return_val_if_fail (SEM_IS_CONFLICT_LIST (self), FALSE);
+
+  value = session_id != NULL
+    ? GPOINTER_TO_UINT (g_hash_table_lookup (self->severities, session_id))
+    : 0;
+  if (value == 0)
+    return FALSE;
+
+  if (severity != NULL)
+    *severity = value - 1;
+  return TRUE;
+}
+
+/**
+ * sem_conflict_list_popup:
+ *
+ * Shows the list.
+ */
+void
+sem_conflict_list_popup (SemConflictList *self)
+{
+  g_return_if_fail (SEM_IS_CONFLICT_LIST (self));
+
+  gtk_menu_button_popup (self->button);
+}
+
+void
+sem_conflict_list_popdown (SemConflictList *self)
+{
+  g_return_if_fail (SEM_IS_CONFLICT_LIST (self));
+
+  gtk_menu_button_popdown (self->button);
+}
+
+/* GObject */
+
+static void
+sem_conflict_list_dispose (GObject *object)
+{
+  SemConflictList *self = SEM_CONFLICT_LIST (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  g_clear_object (&self->plan);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SEM_TYPE_CONFLICT_LIST);
+
+  G_OBJECT_CLASS (sem_conflict_list_parent_class)->dispose (object);
+}
+
+static void
+sem_conflict_list_finalize (GObject *object)
+{
+  SemConflictList *self = SEM_CONFLICT_LIST (object);
+
+  g_clear_object (&self->conflicts);
+  g_clear_pointer (&self->severities, g_hash_table_unref);
+  g_clear_pointer (&self->event_id, g_free);
+  g_clear_pointer (&self->lang, g_free);
+
+  G_OBJECT_CLASS (sem_conflict_list_parent_class)->finalize (object);
+}
+
+static void
+sem_conflict_list_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  SemConflictList *self = SEM_CONFLICT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
+      break;
+    case PROP_EVENT_ID:
+      g_value_set_string (value, self->event_id);
+      break;
+    case PROP_TRAVEL_BUFFER:
+      g_value_set_int (value, self->travel_buffer);
+      break;
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->lang);
+      break;
+    case PROP_CONFLICTS:
+      g_value_set_object (value, self->conflicts);
+      break;
+    case PROP_N_PROBLEMS:
+      g_value_set_uint (value, self->n_problems);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sem_conflict_list_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  SemConflictList *self = SEM_CONFLICT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      sem_conflict_list_set_plan (self, g_value_get_object (value));
+      break;
+    case PROP_EVENT_ID:
+      sem_conflict_list_set_event_id (self, g_value_get_string (value));
+      break;
+    case PROP_TRAVEL_BUFFER:
+      sem_conflict_list_set_travel_buffer (self, g_value_get_int (value));
+      break;
+    case PROP_LANGUAGE:
+      sem_conflict_list_set_language (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sem_conflict_list_class_init (SemConflictListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sem_conflict_list_dispose;
+  object_class->finalize = sem_conflict_list_finalize;
+  object_class->get_property = sem_conflict_list_get_property;
+  object_class->set_property = sem_conflict_list_set_property;
+
+  properties[PROP_PLAN] =
+    g_param_spec_object ("plan", NULL, NULL, SEM_TYPE_PLAN,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EVENT_ID] =
+    g_param_spec_string ("event-id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SemConflictList:travel-buffer:
+   *
+   * Minutes, like the "travel-buffer" setting it is bound to.
+   */
+  properties[PROP_TRAVEL_BUFFER] =
+    g_param_spec_int ("travel-buffer", NULL, NULL,
+                      0, G_MAXINT, SEM_CONFLICT_DEFAULT_TRAVEL_BUFFER / 60,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONFLICTS] =
+    g_param_spec_object ("conflicts", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_PROBLEMS] =
+    g_param_spec_uint ("n-problems", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SemConflictList::conflict-activated:
+   * @conflict: the conflict whose row was activated
+   *
+   * A user chose a conflict in the list: the window shows its sessions.
+   */
+  signals[CONFLICT_ACTIVATED] =
+    g_signal_new ("conflict-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, SEM_TYPE_CONFLICT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/sofia/Seminars/ui/sem-conflict-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, SemConflictList, button);
+  gtk_widget_class_bind_template_child (widget_class, SemConflictList, count_label);
+  gtk_widget_class_bind_template_child (widget_class, SemConflictList, icon);
+  gtk_widget_class_bind_template_child (widget_class, SemConflictList, list_box);
+  gtk_widget_class_bind_template_child (widget_class, SemConflictList, popover);
+  gtk_widget_class_bind_template_child (widget_class, SemConflictList, summary_label);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "semconflictlist");
+}
+
+static void
+sem_conflict_list_init (SemConflictList *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->travel_buffer = SEM_CONFLICT_DEFAULT_TRAVEL_BUFFER / 60;
+  self->conflicts = g_list_store_new (SEM_TYPE_CONFLICT);
+  self->severities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->conflicts),
+                           create_row_cb, self, NULL);
+  update_button (self);
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+}
