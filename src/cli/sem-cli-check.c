@@ -11,25 +11,9 @@
 #include <json-glib/json-glib.h>
 
 #include "sem-cli-check.h"
+#include "sem-cli-private.h"
 #include "sem-conflict.h"
 #include "sem-plan-codec.h"
-
-static int
-fail (const char *message)
-{
-  g_printerr ("sofia-seminars: %s\n", message);
-  return 1;
-}
-
-static int
-fail_usage (GOptionContext *context,
-            const char     *message)
-{
-  g_autofree char *usage = g_option_context_get_help (context, TRUE, NULL);
-
-  g_printerr ("sofia-seminars: %s\n\n%s", message, usage);
-  return 2;
-}
 
 static void
 add_strv (JsonBuilder        *builder,
@@ -153,21 +137,21 @@ sem_cli_check (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail_usage (context, error->message);
+    return sem_cli_fail_usage (context, error->message);
   if (argc != 3)
-    return fail_usage (context, _("Name one plan file."));
+    return sem_cli_fail_usage (context, _("Name one plan file."));
   if (travel_buffer < 0 || travel_buffer > 24 * 60)
-    return fail_usage (context, _("The travel buffer must be between 0 and 1440 minutes."));
+    return sem_cli_fail_usage (context, _("The travel buffer must be between 0 and 1440 minutes."));
 
   file = g_file_new_for_commandline_arg (argv[2]);
   plan = sem_plan_codec_load_file (file, 0, NULL, &error);
   if (plan == NULL)
-    return fail (error->message);
+    return sem_cli_fail (error->message);
   if (event != NULL && sem_plan_lookup (plan, SEM_COLLECTION_EVENTS, event) == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("There is no event “%s” in the plan."), event);
 
-      return fail (message);
+      return sem_cli_fail (message);
     }
 
   sem_conflict_options_set_travel_buffer (options, (gint64) travel_buffer * 60);

@@ -11,25 +11,9 @@
 #include <stdio.h>
 
 #include "sem-cli-export.h"
+#include "sem-cli-private.h"
 #include "sem-ical-export.h"
 #include "sem-plan-codec.h"
-
-static int
-fail (const char *message)
-{
-  g_printerr ("sofia-seminars: %s\n", message);
-  return 1;
-}
-
-static int
-fail_usage (GOptionContext *context,
-            const char     *message)
-{
-  g_autofree char *usage = g_option_context_get_help (context, TRUE, NULL);
-
-  g_printerr ("sofia-seminars: %s\n\n%s", message, usage);
-  return 2;
-}
 
 /* With no scope given, a plan of one event exports that event. */
 static const char *
@@ -87,20 +71,20 @@ sem_cli_export (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail_usage (context, error->message);
+    return sem_cli_fail_usage (context, error->message);
   if (argc != 3)
-    return fail_usage (context, _("Name one plan file."));
+    return sem_cli_fail_usage (context, _("Name one plan file."));
   if (output == NULL)
-    return fail_usage (context, _("Say where to write the calendar with -o FILE."));
+    return sem_cli_fail_usage (context, _("Say where to write the calendar with -o FILE."));
   if (lang != NULL && !g_str_equal (lang, "bg") && !g_str_equal (lang, "en"))
-    return fail_usage (context, _("The language must be bg or en."));
+    return sem_cli_fail_usage (context, _("The language must be bg or en."));
   if ((delegation != NULL) + (person != NULL) + (room != NULL) + (programme != NULL) > 1)
-    return fail_usage (context, _("Choose one of --programme, --delegation, --person and --room."));
+    return sem_cli_fail_usage (context, _("Choose one of --programme, --delegation, --person and --room."));
 
   file = g_file_new_for_commandline_arg (argv[2]);
   plan = sem_plan_codec_load_file (file, 0, NULL, &error);
   if (plan == NULL)
-    return fail (error->message);
+    return sem_cli_fail (error->message);
 
   if (delegation != NULL || person != NULL || room != NULL)
     {
@@ -111,7 +95,7 @@ sem_cli_export (int    argc,
   else if (programme != NULL)
     {
       if (event != NULL)
-        return fail_usage (context, _("Choose either --event or --programme."));
+        return sem_cli_fail_usage (context, _("Choose either --event or --programme."));
       scope = SEM_SCOPE_PROGRAMME;
       id = programme;
     }
@@ -120,12 +104,12 @@ sem_cli_export (int    argc,
       scope = SEM_SCOPE_EVENT;
       id = event != NULL ? event : only_event (plan);
       if (id == NULL)
-        return fail_usage (context, _("Choose what to export: --event, --programme, --delegation, --person or --room."));
+        return sem_cli_fail_usage (context, _("Choose what to export: --event, --programme, --delegation, --person or --room."));
     }
 
   text = sem_ical_export (plan, scope, id, within, lang, SEM_ICAL_EXPORT_NONE, &length, &error);
   if (text == NULL)
-    return fail (error->message);
+    return sem_cli_fail (error->message);
 
   if (g_str_equal (output, "-"))
     {
@@ -133,7 +117,7 @@ sem_cli_export (int    argc,
       return 0;
     }
   if (!g_file_set_contents_full (output, text, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
-    return fail (error->message);
+    return sem_cli_fail (error->message);
 
   return 0;
 }

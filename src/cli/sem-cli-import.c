@@ -14,33 +14,9 @@
 #include <glib/gi18n.h>
 
 #include "sem-cli-import.h"
+#include "sem-cli-private.h"
 #include "sem-ical-import.h"
 #include "sem-plan-codec.h"
-
-static int
-fail (const char *message)
-{
-  g_printerr ("sofia-seminars: %s\n", message);
-  return 1;
-}
-
-static int
-fail_usage (GOptionContext *context,
-            const char     *message)
-{
-  g_autofree char *usage = g_option_context_get_help (context, TRUE, NULL);
-
-  g_printerr ("sofia-seminars: %s\n\n%s", message, usage);
-  return 2;
-}
-
-static const char *
-default_language (void)
-{
-  const char * const *names = g_get_language_names ();
-
-  return g_str_has_prefix (names[0], "bg") ? "bg" : "en";
-}
 
 /**
  * sem_cli_import:
@@ -76,27 +52,27 @@ sem_cli_import (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail_usage (context, error->message);
+    return sem_cli_fail_usage (context, error->message);
   if (argc != 4)
-    return fail_usage (context, _("Name one plan file and one iCalendar file."));
+    return sem_cli_fail_usage (context, _("Name one plan file and one iCalendar file."));
   if (lang != NULL && !g_str_equal (lang, "bg") && !g_str_equal (lang, "en"))
-    return fail_usage (context, _("The language must be bg or en."));
+    return sem_cli_fail_usage (context, _("The language must be bg or en."));
 
   plan_file = g_file_new_for_commandline_arg (argv[2]);
   plan = sem_plan_codec_load_file (plan_file, 0, NULL, &error);
   if (plan == NULL)
-    return fail (error->message);
+    return sem_cli_fail (error->message);
 
   options = sem_ical_import_options_new_for_event (plan, event_id, &error);
   if (options == NULL)
-    return fail (error->message);
+    return sem_cli_fail (error->message);
 
   ics_file = g_file_new_for_commandline_arg (argv[3]);
   parsed = sem_ical_import_parse_file (ics_file, options, NULL, &error);
   if (parsed == NULL)
-    return fail (error->message);
+    return sem_cli_fail (error->message);
 
-  report = sem_ical_import_apply (plan, parsed, event_id, lang != NULL ? lang : default_language ());
+  report = sem_ical_import_apply (plan, parsed, event_id, lang != NULL ? lang : sem_cli_user_language ());
 
   warnings = sem_ical_report_get_warnings (report);
   for (guint i = 0; warnings[i] != NULL; i++)
@@ -117,9 +93,9 @@ sem_cli_import (int    argc,
       g_autofree char *data = sem_plan_codec_to_data (plan, &length);
 
       if (path == NULL)
-        return fail (_("The plan can only be saved to a local file."));
+        return sem_cli_fail (_("The plan can only be saved to a local file."));
       if (!sem_plan_codec_write_file (path, data, length, &error))
-        return fail (error->message);
+        return sem_cli_fail (error->message);
     }
 
   return 0;

@@ -15,6 +15,7 @@
 
 #include "sem-city.h"
 #include "sem-cli.h"
+#include "sem-cli-private.h"
 #include "sem-cli-check.h"
 #include "sem-cli-export.h"
 #include "sem-cli-import.h"
@@ -69,21 +70,49 @@ sem_cli_is_command (int    argc,
   return FALSE;
 }
 
-static int
-fail (const char *message)
+/**
+ * sem_cli_fail:
+ *
+ * Prints "sofia-seminars: MESSAGE", the one line a failed command gives.
+ *
+ * Returns: 1, the exit status of a failure
+ */
+int
+sem_cli_fail (const char *message)
 {
   g_printerr ("sofia-seminars: %s\n", message);
   return 1;
 }
 
-static int
-fail_usage (GOptionContext *context,
-            const char     *message)
+/**
+ * sem_cli_fail_usage:
+ *
+ * Prints the problem and the command's usage.
+ *
+ * Returns: 2, the exit status of a usage error
+ */
+int
+sem_cli_fail_usage (GOptionContext *context,
+                    const char     *message)
 {
   g_autofree char *usage = g_option_context_get_help (context, TRUE, NULL);
 
   g_printerr ("sofia-seminars: %s\n\n%s", message, usage);
   return 2;
+}
+
+/**
+ * sem_cli_user_language:
+ *
+ * Returns: "bg" when the user reads Bulgarian, else "en": the language of
+ *   the plan's texts to print
+ */
+const char *
+sem_cli_user_language (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  return g_str_has_prefix (names[0], "bg") ? "bg" : "en";
 }
 
 static gboolean
@@ -97,7 +126,7 @@ parse_options (GOptionContext  *context,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      *status = fail_usage (context, error->message);
+      *status = sem_cli_fail_usage (context, error->message);
       return FALSE;
     }
   return TRUE;
@@ -131,12 +160,12 @@ run_demo (int    argc,
   if (!parse_options (context, &argc, &argv, &status))
     return status;
   if (output == NULL || argc != 2)
-    return fail_usage (context, _("Say where to write the plan with -o FILE."));
+    return sem_cli_fail_usage (context, _("Say where to write the plan with -o FILE."));
 
   bytes = sem_demo_get_bytes ();
   if (!sem_plan_codec_write_file (output, g_bytes_get_data (bytes, NULL),
                                   g_bytes_get_size (bytes), &error))
-    return fail (error->message);
+    return sem_cli_fail (error->message);
 
   return 0;
 }
@@ -154,11 +183,11 @@ run_validate (int    argc,
   if (!parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 3)
-    return fail_usage (context, _("Name one plan file."));
+    return sem_cli_fail_usage (context, _("Name one plan file."));
 
   plan = load_plan (argv[2], &error);
   if (plan == NULL)
-    return fail (error->message);
+    return sem_cli_fail (error->message);
 
   /* Translators: one line per kind of entry, e.g. "sessions: 42" */
   g_print (_("programmes: %u\n"), g_list_model_get_n_items (sem_plan_get_collection (plan, SEM_COLLECTION_PROGRAMMES)));
@@ -187,19 +216,11 @@ format_local (gint64      instant,
   return g_date_time_format (local, "%Y-%m-%d %H:%M");
 }
 
-static const char *
-language (void)
-{
-  const char * const *names = g_get_language_names ();
-
-  return g_str_has_prefix (names[0], "bg") ? "bg" : "en";
-}
-
 static char *
 describe (SemPlan   *plan,
           SemEntity *entity)
 {
-  const char *lang = language ();
+  const char *lang = sem_cli_user_language ();
 
   if (SEM_IS_EVENT (entity))
     {
@@ -274,16 +295,16 @@ run_list (int    argc,
   if (!parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 4)
-    return fail_usage (context, _("Name one plan file and what to list."));
+    return sem_cli_fail_usage (context, _("Name one plan file and what to list."));
   if (!g_strv_contains (kinds, argv[3]))
     {
       g_autofree char *message = g_strdup_printf (_("Cannot list “%s”: choose events, sessions, delegations, people, rooms or feeds."), argv[3]);
-      return fail_usage (context, message);
+      return sem_cli_fail_usage (context, message);
     }
 
   plan = load_plan (argv[2], &error);
   if (plan == NULL)
-    return fail (error->message);
+    return sem_cli_fail (error->message);
 
   collection = sem_collection_from_name (argv[3]);
   model = sem_plan_get_collection (plan, collection);
