@@ -420,7 +420,8 @@ sort_unique (GArray *items)
 
   if (items->len == 0)
     return;
-  qsort (items->data, items->len, sizeof (Item), compare_items);
+  if (items->len > 1)
+    qsort (items->data, items->len, sizeof (Item), compare_items);
   for (guint i = 1; i < items->len; i++)
     {
       Item *last = &g_array_index (items, Item, out);
@@ -575,7 +576,8 @@ check_rooms (Check *check)
       if (s->valid && s->room != NONE)
         add_item (items, s->room, i, s->start, s->end, 0, NONE);
     }
-  qsort (items->data, items->len, sizeof (Item), compare_items);
+  if (items->len > 1)
+    qsort (items->data, items->len, sizeof (Item), compare_items);
   sweep_pairs (check, items, SEM_CONFLICT_ROOM_DOUBLE_BOOKED);
 }
 
@@ -718,7 +720,8 @@ check_mandatory (Check *check)
 {
   GArray *attended = check->mandatory_attended;
 
-  qsort (attended->data, attended->len, sizeof (guint64), compare_guint64);
+  if (attended->len > 1)
+    qsort (attended->data, attended->len, sizeof (guint64), compare_guint64);
   for (guint i = 0; i < check->sessions->len; i++)
     {
       Session *s = SESSION (check, i);
@@ -733,7 +736,8 @@ check_mandatory (Check *check)
           guint64 key = (guint64) index << 32 | i;
 
           if (open_to (check, s, DELEGATION (check, index)) &&
-              bsearch (&key, attended->data, attended->len, sizeof (guint64), compare_guint64) == NULL)
+              (attended->len == 0 ||
+               bsearch (&key, attended->data, attended->len, sizeof (guint64), compare_guint64) == NULL))
             found (check, SEM_CONFLICT_MANDATORY_MISSED, i, NONE, NONE, index, NONE, 0);
         }
     }
@@ -822,7 +826,8 @@ sweep_busy (Check            *check,
     return;
   g_array_append_vals (items, sessions->data, sessions->len);
   g_array_append_vals (items, busy->data, busy->len);
-  qsort (items->data, items->len, sizeof (Item), compare_items);
+  if (items->len > 1)
+    qsort (items->data, items->len, sizeof (Item), compare_items);
 
   for (guint lo = 0, hi; lo < items->len; lo = hi)
     {
