@@ -378,7 +378,13 @@ sem_cli_run (int    argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[1], commands[i].name))
-      return commands[i].func (argc, argv);
+      {
+        g_autofree char *name = g_strdup_printf ("sofia-seminars %s", argv[1]);
+
+        /* So that usage reads "sofia-seminars export [OPTION…] PLAN.json". */
+        g_set_prgname (name);
+        return commands[i].func (argc, argv);
+      }
 
   g_assert_not_reached ();
 }

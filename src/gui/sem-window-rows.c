@@ -374,7 +374,7 @@ render_marks (SemWindow   *self,
       gtk_widget_add_css_class (row->card, "conflict-error");
       gtk_widget_add_css_class (row->mark, "error");
       gtk_image_set_from_icon_name (GTK_IMAGE (row->mark), "dialog-error-symbolic");
-      gtk_widget_set_tooltip_text (row->mark, _("This session clashes with another booking"));
+      gtk_widget_set_tooltip_text (row->mark, _("This session has a conflict that must be fixed"));
     }
   else
     {
