@@ -57,9 +57,18 @@ SemIcalReportEntry *sem_ical_report_entry_new (SemIcalOutcome  outcome,
                                                const char     *title,
                                                const char     *reason);
 
+/* Where one VEVENT of the calendar (not one nested deeper) lies in the
+ * text: from its BEGIN:VEVENT line to past its END:VEVENT line. */
+typedef struct
+{
+  gsize  start;   /* byte offsets into the text sem_ical_prescan () returns */
+  gsize  end;
+  guint  line;    /* of its BEGIN:VEVENT */
+} SemIcalVeventRange;
+
 gboolean       sem_ical_prescan           (GBytes             *bytes,
                                            const char         *display_name,
-                                           GArray             *vevent_lines,
+                                           GArray             *vevents,
                                            const char        **text,
                                            gsize              *length,
                                            GCancellable       *cancellable,

@@ -428,11 +428,16 @@ read_vevent (Reader        *reader,
 /* ---- one file --------------------------------------------------------- */
 
 /* Hands libical the file a line at a time, straight from the bytes read:
- * no copy of a file of up to 50 MB just to add a NUL. */
+ * no copy of a file of up to 50 MB just to add a NUL. The lines from
+ * @pos to @end, skipping the VEVENTs in @skip (from @next_skip on). */
 typedef struct
 {
-  const char *pos;
-  const char *end;
+  const char               *text;
+  const char               *pos;
+  const char               *end;
+  const SemIcalVeventRange *skip;
+  guint                     n_skip;
+  guint                     next_skip;
 } LineSource;
 
 static char *
@@ -444,15 +449,40 @@ next_line (char   *out,
   const char *newline;
   size_t n;
 
+  /* Ranges start at a line's start, and chunks never cross one. */
+  while (source->next_skip < source->n_skip &&
+         source->pos == source->text + source->skip[source->next_skip].start)
+    source->pos = source->text + source->skip[source->next_skip++].end;
+
   if (source->pos >= source->end || size < 2)
     return NULL;
   newline = memchr (source->pos, '\n', source->end - source->pos);
   n = (newline != NULL ? newline + 1 : source->end) - source->pos;
+  if (source->next_skip < source->n_skip)
+    n = MIN (n, (size_t) (source->text + source->skip[source->next_skip].start - source->pos));
   n = MIN (n, size - 1);
   memcpy (out, source->pos, n);
   out[n] = '\0';
   source->pos += n;
   return out;
+}
+
+/* Parses the lines from @start to @end of @text, without the VEVENTs in @skip. */
+static icalcomponent *
+parse_lines (const char               *text,
+             gsize                     start,
+             gsize                     end,
+             const SemIcalVeventRange *skip,
+             guint                     n_skip)
+{
+  LineSource source = { text, text + start, text + end, skip, n_skip, 0 };
+  icalparser *parser = icalparser_new ();
+  icalcomponent *component;
+
+  icalparser_set_gen_data (parser, &source);
+  component = icalparser_parse (parser, next_line);
+  icalparser_free (parser);
+  return component;
 }
 
 typedef struct
@@ -469,6 +499,7 @@ recurring_clear (gpointer data)
   Recurring *recurring = data;
 
   sem_ical_event_free (recurring->master);
+  icalcomponent_free (recurring->vevent);
 }
 
 static char *
@@ -540,10 +571,15 @@ add_event (Reader       *reader,
   }
 }
 
+/* Reads the VEVENTs one at a time: each is parsed on its own, put into
+ * @calendar for as long as it is read (libical resolves TZIDs against the
+ * VTIMEZONEs of the calendar holding it) and let go at once, unless it
+ * recurs. Memory stays small and frees stay cheap. */
 static void
 read_calendar (Reader        *reader,
                icalcomponent *calendar,
-               GArray        *vevent_lines,
+               const char    *text,
+               GArray        *vevents,
                GCancellable  *cancellable)
 {
   SemIcalImportOptions *options = reader->options;
@@ -566,25 +602,41 @@ read_calendar (Reader        *reader,
           add_warning (reader->import, 0, _("X-WR-TIMEZONE “%s” is not a known timezone"), tzid ? tzid : "");
       }
 
-  n_vevents = MAX (icalcomponent_count_components (calendar, ICAL_VEVENT_COMPONENT), 1);
-  for (icalcomponent *c = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
-       c != NULL; c = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT), index++)
+  n_vevents = MAX (vevents->len, 1);
+  for (index = 0; index < vevents->len; index++)
     {
-      guint line = index < vevent_lines->len ? g_array_index (vevent_lines, guint, index) : 0;
+      const SemIcalVeventRange *range = &g_array_index (vevents, SemIcalVeventRange, index);
       icaltimetype dtstart;
       icaltimezone *zone = NULL;
       SemIcalEvent *event;
+      icalcomponent *c;
 
       if ((index & 0xff) == 0)
         {
           if (g_cancellable_is_cancelled (cancellable))
             return;
-          set_progress (options, 500 + 400 * index / n_vevents);
+          set_progress (options, 300 + 600 * index / n_vevents);
         }
 
-      event = read_vevent (reader, c, line, &dtstart, &zone);
-      if (event == NULL)
+      c = parse_lines (text, range->start, range->end, NULL, 0);
+      if (c == NULL)
         continue;
+      if (icalcomponent_isa (c) != ICAL_VEVENT_COMPONENT)
+        {
+          /* Not read as a VEVENT after all: only its errors count. */
+          reader->n_lic_errors += icalcomponent_count_errors (c);
+          icalcomponent_free (c);
+          continue;
+        }
+
+      icalcomponent_add_component (calendar, c);
+      event = read_vevent (reader, c, range->line, &dtstart, &zone);
+      icalcomponent_remove_component (calendar, c);
+      if (event == NULL)
+        {
+          icalcomponent_free (c);
+          continue;
+        }
       first = MIN (first, event->start);
       last = MAX (last, event->end);
 
@@ -595,7 +647,10 @@ read_calendar (Reader        *reader,
           g_array_append_val (recurring, r);
         }
       else
-        add_event (reader, seen, event);
+        {
+          icalcomponent_free (c);
+          add_event (reader, seen, event);
+        }
     }
 
   if (recurring->len == 0)
@@ -624,8 +679,10 @@ read_calendar (Reader        *reader,
 
       if (g_cancellable_is_cancelled (cancellable))
         return;
+      icalcomponent_add_component (calendar, r->vevent);
       refused = sem_ical_expand_rrule (&expansion, r->vevent, r->master, r->dtstart, r->zone,
                                        instances, reader->import->warnings);
+      icalcomponent_remove_component (calendar, r->vevent);
       if (refused != NULL)
         {
           skip (reader, r->master->uid, NULL, r->master->summary, refused);
@@ -657,12 +714,11 @@ sem_ical_import_parse (GBytes                *bytes,
 {
   g_autoptr(SemIcalImportOptions) own_options = NULL;
   g_autoptr(SemIcalImport) self = NULL;
-  g_autoptr(GArray) vevent_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) vevents = g_array_new (FALSE, FALSE, sizeof (SemIcalVeventRange));
   g_autoptr(GHashTable) unknown_zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  LineSource source = { NULL, NULL };
+  const char *text;
   icalcomponent *calendar;
-  icalparser *parser;
   Reader reader = { 0 };
   gsize length;
 
@@ -673,20 +729,17 @@ sem_ical_import_parse (GBytes                *bytes,
     options = own_options = sem_ical_import_options_new ();
   set_progress (options, 0);
 
-  if (!sem_ical_prescan (bytes, display_name, vevent_lines, &source.pos, &length, cancellable, error))
+  if (!sem_ical_prescan (bytes, display_name, vevents, &text, &length, cancellable, error))
     return NULL;
-  source.end = source.pos + length;
   set_progress (options, 200);
 
   self = g_object_new (SEM_TYPE_ICAL_IMPORT, NULL);
   self->display_name = g_strdup (display_name);
 
+  /* The calendar without its VEVENTs first: its properties and VTIMEZONEs. */
   sem_ical_lock ();
-  parser = icalparser_new ();
-  icalparser_set_gen_data (parser, &source);
-  calendar = icalparser_parse (parser, next_line);
-  icalparser_free (parser);
-  set_progress (options, 500);
+  calendar = parse_lines (text, 0, length, (const SemIcalVeventRange *) (gpointer) vevents->data, vevents->len);
+  set_progress (options, 300);
 
   if (calendar == NULL || icalcomponent_isa (calendar) != ICAL_VCALENDAR_COMPONENT)
     {
@@ -702,7 +755,7 @@ sem_ical_import_parse (GBytes                *bytes,
   reader.unknown_zones = unknown_zones;
   reader.zones = zones;
   reader.fallback_zone = sem_ical_get_timezone (options->timezone);
-  read_calendar (&reader, calendar, vevent_lines, cancellable);
+  read_calendar (&reader, calendar, text, vevents, cancellable);
 
   self->n_lic_errors = reader.n_lic_errors + count_errors_outside_events (calendar);
   icalcomponent_free (calendar);

@@ -221,6 +221,10 @@ typedef struct
   GPtrArray     *created;
   GHashTable    *created_ids;
   guint          next_number;
+
+  /* Per import, not per session. */
+  char          *title_property;        /* "title-en" or "title-bg" */
+  char          *description_property;
 } Merge;
 
 static char *
@@ -321,22 +325,35 @@ warn_outside_dates (Merge              *merge,
                                       sem_entity_get_id (event)));
 }
 
-/* "EVENT-import-N", free in the plan, its tombstones and this import. */
+/* "EVENT-import-N", free in the plan, its tombstones and this import.
+ * Written by hand: printf is a good part of the cost of a session. */
 static char *
 new_session_id (Merge      *merge,
                 const char *event_id)
 {
+  g_autoptr(GString) id = g_string_new (event_id);
+  gsize prefix;
+
   if (merge->next_number == 0)
     merge->next_number = g_list_model_get_n_items (sem_plan_get_collection (merge->plan, SEM_COLLECTION_SESSIONS)) + 1;
 
+  g_string_append (id, "-import-");
+  prefix = id->len;
   for (;; merge->next_number++)
     {
-      g_autofree char *id = g_strdup_printf ("%s-import-%u", event_id, merge->next_number);
+      char digits[16];
+      guint n = merge->next_number, i = sizeof digits;
 
-      if (sem_plan_lookup (merge->plan, SEM_COLLECTION_SESSIONS, id) == NULL &&
-          sem_plan_find_tombstone (merge->plan, id) == NULL &&
-          !g_hash_table_contains (merge->created_ids, id))
-        return g_steal_pointer (&id);
+      do
+        digits[--i] = '0' + n % 10;
+      while ((n /= 10) > 0);
+      g_string_truncate (id, prefix);
+      g_string_append_len (id, digits + i, sizeof digits - i);
+
+      if (sem_plan_lookup (merge->plan, SEM_COLLECTION_SESSIONS, id->str) == NULL &&
+          sem_plan_find_tombstone (merge->plan, id->str) == NULL &&
+          !g_hash_table_contains (merge->created_ids, id->str))
+        return g_string_free (g_steal_pointer (&id), FALSE);
     }
 }
 
@@ -347,16 +364,15 @@ create_session (Merge              *merge,
                 gint64              end)
 {
   const char *event_id = sem_entity_get_id (SEM_ENTITY (merge->event));
-  g_autofree char *id = new_session_id (merge, event_id);
-  g_autofree char *title_property = text_property ("title", merge->lang);
-  g_autofree char *description_property = text_property ("description", merge->lang);
+  char *id = new_session_id (merge, event_id);
   g_autoptr(SemSession) session = sem_session_new (id);
+  const char *title = ical->summary != NULL ? ical->summary : _("Untitled");
   SemIcalReportEntry *entry;
 
   g_object_set (session,
                 "event", event_id,
-                title_property, ical->summary != NULL ? ical->summary : _("Untitled"),
-                description_property, ical->description,
+                merge->title_property, title,
+                merge->description_property, ical->description,
                 "start", start,
                 "end", end,
                 "status", ical->status,
@@ -365,13 +381,14 @@ create_session (Merge              *merge,
                 "ical-uid", ical->uid,
                 "ical-recurrence-id", ical->recurrence_id,
                 NULL);
-  g_hash_table_add (merge->created_ids, g_strdup (id));
   g_ptr_array_add (merge->created, g_object_ref (session));
 
   entry = report_add (merge->report,
                       sem_ical_report_entry_new (SEM_ICAL_OUTCOME_CREATED, ical->uid, ical->recurrence_id,
                                                  sem_session_get_title (session, merge->lang), NULL));
   entry->session_id = g_strdup (id);
+  /* The set owns the id from here. */
+  g_hash_table_add (merge->created_ids, id);
   warn_outside_dates (merge, ical, session);
 }
 
@@ -380,8 +397,8 @@ merge_one (Merge              *merge,
            const SemIcalEvent *ical)
 {
   g_autofree char *own_id = ical->recurrence_id == NULL ? sem_ical_uid_to_id (merge->plan, ical->uid) : NULL;
-  g_autofree char *title_property = text_property ("title", merge->lang);
-  g_autofree char *description_property = text_property ("description", merge->lang);
+  const char *title_property = merge->title_property;
+  const char *description_property = merge->description_property;
   g_autofree char *key = NULL;
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
@@ -549,6 +566,8 @@ sem_ical_import_apply (SemPlan       *plan,
 
   merge.created = g_ptr_array_new_with_free_func (g_object_unref);
   merge.created_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  merge.title_property = text_property ("title", merge.lang);
+  merge.description_property = text_property ("description", merge.lang);
 
   sem_plan_begin_group (plan, C_("undo action", "Import"));
   for (guint i = 0; i < parsed->events->len; i++)
@@ -558,6 +577,8 @@ sem_ical_import_apply (SemPlan       *plan,
 
   g_ptr_array_unref (merge.created);
   g_hash_table_unref (merge.created_ids);
+  g_free (merge.title_property);
+  g_free (merge.description_property);
 
   return g_steal_pointer (&report);
 }

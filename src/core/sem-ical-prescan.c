@@ -83,17 +83,20 @@ strcspn_len (const char *text,
   return length;
 }
 
-/* Checks one unfolded content line; @line is where it starts. */
+/* Checks one unfolded content line; @line is where it starts, @offset and
+ * @next_offset where it and the line after it start in the text. */
 static gboolean
 check_line (Scan       *scan,
             const char *text,
             gsize       length,
             guint       line,
+            gsize       offset,
+            gsize       next_offset,
             GPtrArray  *stack,
             GArray     *properties,
             guint      *n_components,
             gboolean   *closed,
-            GArray     *vevent_lines)
+            GArray     *vevents)
 {
   const char *colon;
   const char *value;
@@ -150,8 +153,12 @@ check_line (Scan       *scan,
                           _("the file has more than %u components"),
                           SEM_ICAL_IMPORT_MAX_COMPONENTS);
         }
-      if (g_str_equal (name, "VEVENT"))
-        g_array_append_val (vevent_lines, line);
+      if (stack->len == 1 && g_str_equal (name, "VEVENT"))
+        {
+          SemIcalVeventRange range = { offset, 0, line };
+
+          g_array_append_val (vevents, range);
+        }
       g_ptr_array_add (stack, name);
       g_array_append_val (properties, zero);
       return TRUE;
@@ -170,6 +177,8 @@ check_line (Scan       *scan,
                         _("END:%s does not close BEGIN:%s"), name, open);
       g_ptr_array_remove_index (stack, stack->len - 1);
       g_array_remove_index (properties, properties->len - 1);
+      if (stack->len == 1 && g_str_equal (name, "VEVENT"))
+        g_array_index (vevents, SemIcalVeventRange, vevents->len - 1).end = next_offset;
       if (stack->len == 0)
         *closed = TRUE;
       return TRUE;
@@ -185,7 +194,8 @@ check_line (Scan       *scan,
 
 /**
  * sem_ical_prescan:
- * @vevent_lines: (element-type guint): receives the line of each BEGIN:VEVENT
+ * @vevents: (element-type SemIcalVeventRange): receives where each VEVENT of
+ *   the calendar lies
  *
  * @text: (out) (transfer none): the text to parse: inside @bytes, past any BOM
  * @text_length: (out): its length; it is not NUL-terminated
@@ -195,7 +205,7 @@ check_line (Scan       *scan,
 gboolean
 sem_ical_prescan (GBytes        *bytes,
                   const char    *display_name,
-                  GArray        *vevent_lines,
+                  GArray        *vevents,
                   const char   **text,
                   gsize         *text_length,
                   GCancellable  *cancellable,
@@ -211,6 +221,7 @@ sem_ical_prescan (GBytes        *bytes,
   const char *p;
   const char *bad;
   guint line = 0, logical_line = 0, n_components = 0;
+  gsize logical_offset = 0;
   gboolean closed = FALSE;
 
   if (size > SEM_ICAL_IMPORT_MAX_BYTES)
@@ -273,8 +284,8 @@ sem_ical_prescan (GBytes        *bytes,
       else
         {
           if (logical_line > 0 &&
-              !check_line (&scan, logical->str, logical->len, logical_line, stack, properties,
-                           &n_components, &closed, vevent_lines))
+              !check_line (&scan, logical->str, logical->len, logical_line, logical_offset,
+                           p - data, stack, properties, &n_components, &closed, vevents))
             return FALSE;
           g_string_truncate (logical, 0);
           if (length > SEM_ICAL_IMPORT_MAX_LINE)
@@ -285,13 +296,14 @@ sem_ical_prescan (GBytes        *bytes,
             }
           g_string_append_len (logical, p, length);
           logical_line = line;
+          logical_offset = p - data;
         }
       p = next;
     }
 
   if (logical_line > 0 &&
-      !check_line (&scan, logical->str, logical->len, logical_line, stack, properties,
-                   &n_components, &closed, vevent_lines))
+      !check_line (&scan, logical->str, logical->len, logical_line, logical_offset, size,
+                   stack, properties, &n_components, &closed, vevents))
     return FALSE;
 
   if (!closed)
