@@ -32,17 +32,18 @@ G_DEFINE_ENUM_TYPE (SemConflictOwner, sem_conflict_owner,
 
 struct _SemConflict
 {
-  GObject          parent_instance;
+  GObject             parent_instance;
 
-  SemConflictKind  kind;
-  char            *id;
-  gboolean         accepted;
-  char            *explanation;
-  gint64           start;
-  GStrv            sessions;
-  GStrv            people;
-  GStrv            rooms;
-  GStrv            delegations;
+  SemConflictKind     kind;
+  char               *id;
+  gboolean            accepted;
+  char               *explanation;   /* NULL until first asked for… */
+  SemConflictPending *pending;       /* …then written from this */
+  gint64              start;
+  GStrv               sessions;
+  GStrv               people;
+  GStrv               rooms;
+  GStrv               delegations;
 };
 
 G_DEFINE_FINAL_TYPE (SemConflict, sem_conflict, G_TYPE_OBJECT)
@@ -67,6 +68,7 @@ sem_conflict_finalize (GObject *object)
 
   g_free (self->id);
   g_free (self->explanation);
+  g_clear_pointer (&self->pending, sem_conflict_pending_free);
   g_strfreev (self->sessions);
   g_strfreev (self->people);
   g_strfreev (self->rooms);
@@ -98,7 +100,7 @@ sem_conflict_get_property (GObject    *object,
       g_value_set_boolean (value, self->accepted);
       break;
     case PROP_EXPLANATION:
-      g_value_set_string (value, self->explanation);
+      g_value_set_string (value, sem_conflict_get_explanation (self));
       break;
     case PROP_START:
       g_value_set_int64 (value, self->start);
@@ -161,21 +163,21 @@ sorted_or_empty (GStrv strv)
 
 /* Takes every argument it is given. */
 SemConflict *
-sem_conflict_new_internal (SemConflictKind  kind,
-                           char            *id,
-                           gboolean         accepted,
-                           char            *explanation,
-                           gint64           start,
-                           GStrv            sessions,
-                           GStrv            people,
-                           GStrv            rooms,
-                           GStrv            delegations)
+sem_conflict_new_internal (SemConflictKind     kind,
+                           char               *id,
+                           gboolean            accepted,
+                           SemConflictPending *pending,
+                           gint64              start,
+                           GStrv               sessions,
+                           GStrv               people,
+                           GStrv               rooms,
+                           GStrv               delegations)
 {
   SemConflict *self = g_object_new (SEM_TYPE_CONFLICT, NULL);
 
   self->kind = kind;
   self->id = id;
-  self->explanation = explanation;
+  self->pending = pending;
   self->start = start;
   self->sessions = sorted_or_empty (sessions);
   self->people = sorted_or_empty (people);
@@ -254,6 +256,9 @@ sem_conflict_get_accepted (SemConflict *self)
 /**
  * sem_conflict_get_explanation:
  *
+ * Written the first time it is asked for (most conflicts of a big plan
+ * never are), from the objects the conflict keeps.
+ *
  * Returns: (transfer none): one translated sentence saying what clashes
  */
 const char *
@@ -261,6 +266,11 @@ sem_conflict_get_explanation (SemConflict *self)
 {
   g_return_val_if_fail (SEM_IS_CONFLICT (self), NULL);
 
+  if (self->explanation == NULL && self->pending != NULL)
+    {
+      self->explanation = sem_conflict_pending_build (self->pending);
+      g_clear_pointer (&self->pending, sem_conflict_pending_free);
+    }
   return self->explanation;
 }
 
