@@ -56,6 +56,12 @@ GTimeZone          *sem_window_get_event_timezone (SemWindow   *self);
 const char         *sem_window_get_language       (SemWindow   *self);
 
 /* sem-window.c */
+void                _sem_window_update_title      (SemWindow   *self);
+
+/* sem-window-file.c */
+gboolean            _sem_window_flush_document    (SemWindow   *self);
+void                _sem_window_ask_about_unsaved_changes (SemWindow *self);
+void                _sem_window_document_notify_save_error_cb (SemWindow *self);
 void                _sem_window_load_file         (SemWindow   *self,
                                                    GFile       *file,
                                                    gboolean     keep_document);
