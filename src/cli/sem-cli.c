@@ -18,7 +18,9 @@
 #include "sem-cli-private.h"
 #include "sem-cli-check.h"
 #include "sem-cli-export.h"
+#include "sem-cli-feed.h"
 #include "sem-cli-import.h"
+#include "sem-cli-publish.h"
 #include "sem-delegation.h"
 #include "sem-demo.h"
 #include "sem-event.h"
@@ -46,6 +48,10 @@ static const struct {
   { "export", sem_cli_export },
   { "import", sem_cli_import },
   { "check", sem_cli_check },
+  { "publish", sem_cli_publish },
+  { "serve", sem_cli_serve },
+  { "feed-add", sem_cli_feed_add },
+  { "sync", sem_cli_sync },
   { "help", run_help },
   { "--help", run_help },
   { "-h", run_help },
@@ -353,6 +359,10 @@ run_help (int    argc,
   g_print ("  export PLAN.json -o OUT.ics …     %s\n", _("Write an iCalendar file (see export --help)"));
   g_print ("  import PLAN.json IN.ics …         %s\n", _("Merge an iCalendar file into a plan (see import --help)"));
   g_print ("  check PLAN.json [--event ID]      %s\n", _("Print the scheduling conflicts; exit 1 if one is an error"));
+  g_print ("  feed-add PLAN.json URL …          %s\n", _("Subscribe to an iCalendar feed (see feed-add --help)"));
+  g_print ("  sync PLAN.json                    %s\n", _("Refresh every feed; exit 1 if one failed"));
+  g_print ("  publish PLAN.json --event ID URL  %s\n", _("Put an event’s sessions into a CalDAV calendar; exit 1 on an error or a conflict"));
+  g_print ("  serve PLAN.json [--port N]        %s\n", _("Serve each delegation’s and person’s calendar over HTTP"));
   g_print ("  --version                         %s\n", _("Print the version"));
   return 0;
 }

@@ -85,6 +85,7 @@ typedef struct
   const char    *within_event;   /* or NULL */
   SemEntity     *owner;
   const char    *lang;
+  gboolean       resource;   /* one CalDAV resource: no calendar-wide properties */
   GHashTable    *zones;      /* IANA name → Range of the instants shown in it */
   GString       *out;        /* the calendar's text so far */
 } Export;
@@ -474,6 +475,8 @@ add_calendar_properties (Export             *export,
   icalcomponent_add_property (calendar, icalproperty_new_prodid (PRODID));
   icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
   icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
+  if (export->resource)
+    return;
   if (!(flags & SEM_ICAL_EXPORT_FOR_CALDAV))
     icalcomponent_add_property (calendar, icalproperty_new_method (ICAL_METHOD_PUBLISH));
 
@@ -579,15 +582,15 @@ write_head (Export             *export,
   icalcomponent_free (calendar);
 }
 
-static gboolean
-build (Export              *export,
-       SemIcalExportFlags   flags,
-       GError             **error)
+/* The sessions and the cancellations still announced that the calendar holds. */
+static void
+collect_items (Export     *export,
+               GPtrArray **sessions_out,
+               GPtrArray **tombstones_out)
 {
-  g_autoptr(GPtrArray) sessions = sem_scope_sessions (export->plan, export->scope, export->id);
-  g_autoptr(GPtrArray) tombstones = sem_scope_tombstones (export->plan, export->scope, export->id,
-                                                          sem_plan_now (export->plan) - SEM_ICAL_CANCEL_GRACE);
-  guint s = 0, t = 0;
+  GPtrArray *sessions = sem_scope_sessions (export->plan, export->scope, export->id);
+  GPtrArray *tombstones = sem_scope_tombstones (export->plan, export->scope, export->id,
+                                                sem_plan_now (export->plan) - SEM_ICAL_CANCEL_GRACE);
 
   if (export->within_event != NULL)
     {
@@ -598,6 +601,21 @@ build (Export              *export,
         if (g_strcmp0 (sem_tombstone_get_event (g_ptr_array_index (tombstones, i - 1)), export->within_event) != 0)
           g_ptr_array_remove_index (tombstones, i - 1);
     }
+
+  *sessions_out = sessions;
+  *tombstones_out = tombstones;
+}
+
+static gboolean
+build (Export              *export,
+       SemIcalExportFlags   flags,
+       GError             **error)
+{
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) tombstones = NULL;
+  guint s = 0, t = 0;
+
+  collect_items (export, &sessions, &tombstones);
 
   if (!collect_zones (export, sessions, tombstones, error))
     return FALSE;
@@ -641,6 +659,39 @@ build (Export              *export,
   return TRUE;
 }
 
+static gboolean
+export_init (Export      *export,
+             SemPlan     *plan,
+             SemScope     scope,
+             const char  *id,
+             const char  *within_event,
+             const char  *lang,
+             GError     **error)
+{
+  export->plan = plan;
+  export->scope = scope;
+  export->id = id;
+  export->within_event = within_event;
+  export->owner = sem_scope_lookup (plan, scope, id);
+  if (export->owner == NULL || (within_event != NULL &&
+                                sem_plan_lookup (plan, SEM_COLLECTION_EVENTS, within_event) == NULL))
+    {
+      g_autofree char *message = export->owner == NULL
+                                 ? not_found_message (scope, id)
+                                 : not_found_message (SEM_SCOPE_EVENT, within_event);
+
+      g_set_error_literal (error, SEM_ICAL_ERROR, SEM_ICAL_ERROR_NOT_FOUND, message);
+      return FALSE;
+    }
+
+  if (lang == NULL && scope == SEM_SCOPE_PERSON)
+    lang = sem_person_get_language (SEM_PERSON (export->owner));
+  export->lang = g_strcmp0 (lang, "bg") == 0 ? "bg" : "en";
+  export->zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  export->out = g_string_sized_new (4096);
+  return TRUE;
+}
+
 /**
  * sem_ical_export:
  * @scope: what the calendar is for
@@ -667,27 +718,8 @@ sem_ical_export (SemPlan             *plan,
   g_return_val_if_fail (SEM_IS_PLAN (plan), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  export.plan = plan;
-  export.scope = scope;
-  export.id = id;
-  export.within_event = within_event;
-  export.owner = sem_scope_lookup (plan, scope, id);
-  if (export.owner == NULL || (within_event != NULL &&
-                               sem_plan_lookup (plan, SEM_COLLECTION_EVENTS, within_event) == NULL))
-    {
-      g_autofree char *message = export.owner == NULL
-                                 ? not_found_message (scope, id)
-                                 : not_found_message (SEM_SCOPE_EVENT, within_event);
-
-      g_set_error_literal (error, SEM_ICAL_ERROR, SEM_ICAL_ERROR_NOT_FOUND, message);
-      return NULL;
-    }
-
-  if (lang == NULL && scope == SEM_SCOPE_PERSON)
-    lang = sem_person_get_language (SEM_PERSON (export.owner));
-  export.lang = g_strcmp0 (lang, "bg") == 0 ? "bg" : "en";
-  export.zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  export.out = g_string_sized_new (4096);
+  if (!export_init (&export, plan, scope, id, within_event, lang, error))
+    return NULL;
 
   sem_ical_lock ();
   built = build (&export, flags, error);
@@ -698,4 +730,126 @@ sem_ical_export (SemPlan             *plan,
   if (length != NULL)
     *length = export.out->len;
   return g_string_free (g_steal_pointer (&export.out), FALSE);
+}
+
+/**
+ * sem_ical_resource_free:
+ *
+ * Frees a #SemIcalResource.
+ */
+void
+sem_ical_resource_free (SemIcalResource *resource)
+{
+  if (resource == NULL)
+    return;
+  g_free (resource->uid);
+  g_free (resource->text);
+  g_free (resource);
+}
+
+static SemIcalResource *
+resource_new (Export   *export,
+              char     *uid,
+              gboolean  cancelled)
+{
+  SemIcalResource *resource = g_new0 (SemIcalResource, 1);
+
+  g_string_append (export->out, "END:VCALENDAR\r\n");
+  resource->uid = uid;
+  resource->cancelled = cancelled;
+  resource->length = export->out->len;
+  resource->text = g_string_free (g_steal_pointer (&export->out), FALSE);
+  export->out = g_string_sized_new (4096);
+  g_hash_table_remove_all (export->zones);
+  return resource;
+}
+
+static gboolean
+build_resources (Export     *export,
+                 GPtrArray  *resources,
+                 GError    **error)
+{
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) tombstones = NULL;
+
+  collect_items (export, &sessions, &tombstones);
+
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      SemSession *session = g_ptr_array_index (sessions, i);
+      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+      g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+      g_ptr_array_add (one, session);
+      if (!collect_zones (export, one, none, error))
+        return FALSE;
+      write_head (export, SEM_ICAL_EXPORT_FOR_CALDAV);
+      add_session (export, session);
+      g_ptr_array_add (resources,
+                       resource_new (export,
+                                     sem_ical_session_uid (export->plan, sem_entity_get_id (SEM_ENTITY (session))),
+                                     sem_session_get_status (session) == SEM_STATUS_CANCELLED));
+    }
+
+  for (guint i = 0; i < tombstones->len; i++)
+    {
+      SemTombstone *tombstone = g_ptr_array_index (tombstones, i);
+      g_autoptr(GPtrArray) none = g_ptr_array_new ();
+      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+      g_ptr_array_add (one, tombstone);
+      if (!collect_zones (export, none, one, error))
+        return FALSE;
+      write_head (export, SEM_ICAL_EXPORT_FOR_CALDAV);
+      add_tombstone (export, tombstone);
+      g_ptr_array_add (resources,
+                       resource_new (export,
+                                     sem_ical_session_uid (export->plan, sem_entity_get_id (SEM_ENTITY (tombstone))),
+                                     TRUE));
+    }
+
+  return TRUE;
+}
+
+/**
+ * sem_ical_export_resources:
+ * @scope: what the sessions are chosen for
+ * @id: the id of that event, programme, delegation, person or room
+ * @within_event: (nullable): only the sessions of this event
+ * @lang: (nullable): "bg" or "en"; %NULL for the person's own language, or English
+ *
+ * One calendar per session, as a CalDAV collection holds them: each
+ * VCALENDAR carries one VEVENT and its VTIMEZONE, and no METHOD. Deleted
+ * sessions still in their grace period come as cancelled ones.
+ *
+ * Returns: (transfer full) (element-type SemIcalResource) (nullable): the
+ *   resources, or %NULL with @error set
+ */
+GPtrArray *
+sem_ical_export_resources (SemPlan     *plan,
+                           SemScope     scope,
+                           const char  *id,
+                           const char  *within_event,
+                           const char  *lang,
+                           GError     **error)
+{
+  g_auto(Export) export = { 0 };
+  g_autoptr(GPtrArray) resources = NULL;
+  gboolean built;
+
+  g_return_val_if_fail (SEM_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (!export_init (&export, plan, scope, id, within_event, lang, error))
+    return NULL;
+  export.resource = TRUE;
+
+  resources = g_ptr_array_new_with_free_func ((GDestroyNotify) sem_ical_resource_free);
+  sem_ical_lock ();
+  built = build_resources (&export, resources, error);
+  sem_ical_unlock ();
+  if (!built)
+    return NULL;
+
+  return g_steal_pointer (&resources);
 }

@@ -30,4 +30,24 @@ char *sem_ical_export (SemPlan             *plan,
                        gsize               *length,
                        GError             **error);
 
+/* One session as a CalDAV resource (`UID.ics`). */
+typedef struct
+{
+  char     *uid;
+  char     *text;        /* a VCALENDAR with the one VEVENT, no METHOD */
+  gsize     length;
+  gboolean  cancelled;   /* cancelled, or deleted and still announced */
+} SemIcalResource;
+
+void       sem_ical_resource_free    (SemIcalResource *resource);
+
+GPtrArray *sem_ical_export_resources (SemPlan     *plan,
+                                      SemScope     scope,
+                                      const char  *id,
+                                      const char  *within_event,
+                                      const char  *lang,
+                                      GError     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SemIcalResource, sem_ical_resource_free)
+
 G_END_DECLS
