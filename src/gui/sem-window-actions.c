@@ -30,6 +30,10 @@ _sem_window_update_actions (SemWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", self->document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-calendar", has_event);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-calendar", has_event);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.publish", has_event);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.feeds", plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.live-feed", plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.live-urls", has_event);
 }
 
 static GtkFileFilter *
@@ -196,6 +200,30 @@ import_calendar_action (GtkWidget  *widget,
   _sem_window_import_calendar (SEM_WINDOW (widget));
 }
 
+static void
+feeds_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  _sem_window_show_feeds (SEM_WINDOW (widget));
+}
+
+static void
+publish_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  _sem_window_publish (SEM_WINDOW (widget));
+}
+
+static void
+live_urls_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  _sem_window_show_live_urls (SEM_WINDOW (widget));
+}
+
 /**
  * _sem_window_class_init_actions:
  *
@@ -212,6 +240,10 @@ _sem_window_class_init_actions (GtkWidgetClass *widget_class)
                                    export_calendar_action);
   gtk_widget_class_install_action (widget_class, "win.import-calendar", NULL,
                                    import_calendar_action);
+  gtk_widget_class_install_action (widget_class, "win.publish", NULL, publish_action);
+  gtk_widget_class_install_action (widget_class, "win.feeds", NULL, feeds_action);
+  gtk_widget_class_install_action (widget_class, "win.live-urls", NULL, live_urls_action);
+  gtk_widget_class_install_property_action (widget_class, "win.live-feed", "live-feed");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

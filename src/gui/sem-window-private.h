@@ -6,7 +6,10 @@
 #pragma once
 
 #include "sem-conflict-list.h"
+#include "sem-feed-sync.h"
+#include "sem-feeds-dialog.h"
 #include "sem-import-dialog.h"
+#include "sem-live-feed.h"
 #include "sem-window.h"
 
 G_BEGIN_DECLS
@@ -45,6 +48,15 @@ struct _SemWindow
   GQueue                import_queue;      /* GFile: calendars waiting to be imported */
   GCancellable         *import_cancellable; /* the import in progress, or NULL */
   SemImportDialog      *import_dialog;     /* weak: while it is open */
+  SemLiveFeed          *live_feed;         /* while live calendars are shared */
+  GHashTable           *publish_targets;   /* event id → GStrv { url, user }, this session */
+  SemFeedSync          *feed_sync;
+  GCancellable         *feed_cancellable;  /* the document's feed syncs */
+  GHashTable           *feeds_syncing;     /* feed id: the syncs in progress */
+  guint                 feed_timer_id;
+  GtkWidget            *busy_box;          /* "From your subscriptions" */
+  GtkListBox           *busy_list;
+  SemFeedsDialog       *feeds_dialog;      /* weak: while it is open */
 
   /* borrowed */
   const char           *lang;
@@ -57,6 +69,17 @@ const char         *sem_window_get_language       (SemWindow   *self);
 
 /* sem-window.c */
 void                _sem_window_update_title      (SemWindow   *self);
+
+/* sem-window.c: calendar subscriptions */
+void                _sem_window_sync_feed         (SemWindow   *self,
+                                                   SemFeed     *feed);
+gboolean            _sem_window_is_syncing_feed   (SemWindow   *self,
+                                                   const char  *feed_id);
+void                _sem_window_sync_due_feeds    (SemWindow   *self);
+void                _sem_window_show_feeds        (SemWindow   *self);
+void                _sem_window_set_feeds_dialog  (SemWindow   *self,
+                                                   SemFeedsDialog *dialog);
+GtkListBox         *_sem_window_get_busy_list     (SemWindow   *self);
 
 /* sem-window-file.c */
 gboolean            _sem_window_flush_document    (SemWindow   *self);
@@ -79,6 +102,12 @@ void                _sem_window_init_drop         (SemWindow   *self);
 void                _sem_window_cancel_imports    (SemWindow   *self);
 void                _sem_window_export_calendar   (SemWindow   *self);
 void                _sem_window_import_calendar   (SemWindow   *self);
+
+/* sem-window-publish.c */
+void                _sem_window_publish           (SemWindow   *self);
+void                _sem_window_show_live_urls    (SemWindow   *self);
+void                _sem_window_stop_live_feed    (SemWindow   *self);
+void                _sem_window_update_live_feed  (SemWindow   *self);
 
 /* sem-window-rows.c */
 char               *sem_format_date_range         (const char  *start_date,

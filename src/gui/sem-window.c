@@ -14,6 +14,7 @@
 
 #include "sem-demo.h"
 #include "sem-event.h"
+#include "sem-external-event.h"
 #include "sem-programme.h"
 #include "sem-session.h"
 #include "sem-venue.h"
@@ -24,6 +25,7 @@ G_DEFINE_FINAL_TYPE (SemWindow, sem_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_LIVE_FEED,
   N_PROPS
 };
 
@@ -110,6 +112,8 @@ _sem_window_update_title (SemWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
+static void update_busy_list (SemWindow *self);
+
 static void
 update_content_page (SemWindow *self)
 {
@@ -165,6 +169,7 @@ show_event (SemWindow  *self,
 
   gtk_filter_changed (GTK_FILTER (self->session_filter), GTK_FILTER_CHANGE_DIFFERENT);
   sem_conflict_list_set_event_id (self->conflict_list, self->event_id);
+  update_busy_list (self);
   update_content_page (self);
   _sem_window_update_title (self);
   _sem_window_update_actions (self);
@@ -306,6 +311,7 @@ plan_changed_cb (SemWindow *self)
   gtk_filter_changed (GTK_FILTER (self->session_filter), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_sorter_changed (gtk_sort_list_model_get_sorter (self->session_model),
                       GTK_SORTER_CHANGE_DIFFERENT);
+  update_busy_list (self);
   update_content_page (self);
   _sem_window_update_title (self);
 }
@@ -379,6 +385,389 @@ conflict_activated_cb (SemWindow   *self,
     }
 }
 
+/* Calendar subscriptions */
+
+#define FEED_CHECK_SECONDS 60
+
+gboolean
+_sem_window_is_syncing_feed (SemWindow  *self,
+                             const char *feed_id)
+{
+  return feed_id != NULL && g_hash_table_contains (self->feeds_syncing, feed_id);
+}
+
+void
+_sem_window_set_feeds_dialog (SemWindow      *self,
+                              SemFeedsDialog *dialog)
+{
+  self->feeds_dialog = dialog;
+}
+
+GtkListBox *
+_sem_window_get_busy_list (SemWindow *self)
+{
+  return self->busy_list;
+}
+
+typedef struct
+{
+  GWeakRef      window;       /* a sync must not keep a closed window alive */
+  GCancellable *cancellable;
+  char         *feed_id;
+} FeedSyncData;
+
+static void
+feed_sync_data_free (FeedSyncData *data)
+{
+  g_weak_ref_clear (&data->window);
+  g_clear_object (&data->cancellable);
+  g_free (data->feed_id);
+  g_free (data);
+}
+
+static void
+feed_sync_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  FeedSyncData *data = user_data;
+  g_autoptr(SemWindow) self = g_weak_ref_get (&data->window);
+  g_autoptr(SemFeedSyncResult) sync_result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sync_result = sem_feed_sync_finish (SEM_FEED_SYNC (object), result, &error);
+  if (sync_result == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Feed %s: %s", data->feed_id, error->message);
+
+  /* A cancelled sync belongs to a document the window no longer shows. */
+  if (self != NULL && self->feeds_syncing != NULL && data->cancellable == self->feed_cancellable)
+    {
+      g_hash_table_remove (self->feeds_syncing, data->feed_id);
+      if (self->feeds_dialog != NULL)
+        sem_feeds_dialog_update (self->feeds_dialog);
+    }
+
+  feed_sync_data_free (data);
+}
+
+/**
+ * _sem_window_sync_feed:
+ *
+ * Syncs @feed now unless it is being synced already; the window's feed
+ * syncs stop when it closes or shows another document.
+ */
+void
+_sem_window_sync_feed (SemWindow *self,
+                       SemFeed   *feed)
+{
+  SemPlan *plan = sem_window_get_plan (self);
+  const char *id = sem_entity_get_id (SEM_ENTITY (feed));
+  FeedSyncData *data;
+
+  if (plan == NULL || _sem_window_is_syncing_feed (self, id))
+    return;
+
+  data = g_new0 (FeedSyncData, 1);
+  g_weak_ref_init (&data->window, self);
+  data->cancellable = g_object_ref (self->feed_cancellable);
+  data->feed_id = g_strdup (id);
+  g_hash_table_add (self->feeds_syncing, g_strdup (id));
+
+  sem_feed_sync_async (self->feed_sync, plan, feed, self->feed_cancellable,
+                       feed_sync_done_cb, data);
+  if (self->feeds_dialog != NULL)
+    sem_feeds_dialog_update (self->feeds_dialog);
+}
+
+/**
+ * _sem_window_sync_due_feeds:
+ *
+ * Syncs each enabled feed whose refresh time (or, after failures, whose
+ * retry delay) has passed since its last sync.
+ */
+void
+_sem_window_sync_due_feeds (SemWindow *self)
+{
+  SemPlan *plan = sem_window_get_plan (self);
+  GListModel *feeds;
+  gint64 now;
+
+  if (plan == NULL)
+    return;
+
+  now = sem_plan_now (plan);
+  feeds = sem_plan_get_collection (plan, SEM_COLLECTION_FEEDS);
+  for (guint i = 0; i < g_list_model_get_n_items (feeds); i++)
+    {
+      g_autoptr(SemFeed) feed = g_list_model_get_item (feeds, i);
+      gint64 last_sync = sem_feed_get_last_sync (feed);
+
+      if (!sem_feed_get_enabled (feed))
+        continue;
+      if (last_sync == 0 || now >= last_sync + sem_feed_sync_get_retry_delay (self->feed_sync, feed))
+        _sem_window_sync_feed (self, feed);
+    }
+}
+
+static gboolean
+feed_timer_cb (gpointer user_data)
+{
+  _sem_window_sync_due_feeds (SEM_WINDOW (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+/* Stops the syncs of the document shown; new ones get a new cancellable. */
+static void
+cancel_feed_syncs (SemWindow *self)
+{
+  g_cancellable_cancel (self->feed_cancellable);
+  g_clear_object (&self->feed_cancellable);
+  self->feed_cancellable = g_cancellable_new ();
+  g_hash_table_remove_all (self->feeds_syncing);
+}
+
+/**
+ * _sem_window_show_feeds:
+ *
+ * Presents the Calendar Subscriptions dialog of the plan shown.
+ */
+void
+_sem_window_show_feeds (SemWindow *self)
+{
+  if (sem_window_get_plan (self) == NULL)
+    return;
+
+  if (self->feeds_dialog == NULL)
+    sem_feeds_dialog_new (self);
+  gtk_window_present (GTK_WINDOW (self->feeds_dialog));
+}
+
+static gboolean
+parse_date (const char *date,
+            int        *year,
+            int        *month,
+            int        *day)
+{
+  return date != NULL && sscanf (date, "%d-%d-%d", year, month, day) == 3;
+}
+
+static char *
+format_busy_time (SemExternalEvent *event,
+                  GTimeZone        *tz)
+{
+  g_autoptr(GDateTime) start_utc = g_date_time_new_from_unix_utc (sem_external_event_get_start (event));
+  g_autoptr(GDateTime) end_utc = g_date_time_new_from_unix_utc (sem_external_event_get_end (event));
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (start_utc == NULL)
+    return g_strdup ("");
+
+  if (sem_external_event_get_all_day (event))
+    {
+      /* All-day dates are kept as UTC midnights: show them as they are. */
+      day = g_date_time_format (start_utc, "%a %d %b");
+      /* Translators: %s is a day, e.g. "Tue 20 Feb" */
+      return g_strdup_printf (_("%s, all day"), day);
+    }
+
+  start = g_date_time_to_timezone (start_utc, tz);
+  end = end_utc != NULL ? g_date_time_to_timezone (end_utc, tz) : g_date_time_ref (start);
+  day = g_date_time_format (start, "%a %d %b");
+  from = g_date_time_format (start, "%H:%M");
+  to = g_date_time_format (end, "%H:%M");
+  /* Translators: a day, then the start and end times, e.g. "Tue 20 Feb, 09:00–12:00" */
+  return g_strdup_printf (_("%s, %s–%s"), day, from, to);
+}
+
+static int
+compare_busy (gconstpointer a,
+              gconstpointer b)
+{
+  SemExternalEvent *ea = *(SemExternalEvent **) a;
+  SemExternalEvent *eb = *(SemExternalEvent **) b;
+  gint64 sa = sem_external_event_get_start (ea);
+  gint64 sb = sem_external_event_get_start (eb);
+
+  return sa < sb ? -1 : sa > sb ? 1 : 0;
+}
+
+static GtkWidget *
+busy_row_new (SemWindow        *self,
+              SemExternalEvent *event,
+              SemFeed          *feed)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  g_autofree char *when = format_busy_time (event, self->event_tz);
+  const char *summary = sem_external_event_get_summary (event);
+  const char *feed_name = sem_feed_get_name (feed);
+  g_autofree char *source = NULL;
+  GtkWidget *time_label = gtk_label_new (when);
+  GtkWidget *summary_label;
+  GtkWidget *source_label;
+  GtkWidget *row;
+
+  /* Translators: a busy time in a subscribed calendar; %s is its summary */
+  summary_label = gtk_label_new (NULL);
+  {
+    g_autofree char *text = g_strdup_printf (_("Busy — %s"),
+                                             summary != NULL && *summary != '\0' ? summary : _("Untitled"));
+
+    gtk_label_set_text (GTK_LABEL (summary_label), text);
+  }
+  /* Translators: the subscription a busy time comes from, in brackets */
+  source = g_strdup_printf (_("(%s)"), feed_name != NULL ? feed_name : "");
+  source_label = gtk_label_new (source);
+
+  gtk_widget_add_css_class (time_label, "numeric");
+  gtk_label_set_xalign (GTK_LABEL (time_label), 0.0);
+  gtk_label_set_xalign (GTK_LABEL (summary_label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (summary_label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (summary_label, TRUE);
+  gtk_widget_add_css_class (summary_label, "sem-busy-summary");
+  gtk_widget_add_css_class (source_label, "caption");
+  gtk_box_append (GTK_BOX (box), time_label);
+  gtk_box_append (GTK_BOX (box), summary_label);
+  gtk_box_append (GTK_BOX (box), source_label);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_add_css_class (row, "dim-label");
+  g_object_set_data (G_OBJECT (row), "sem-feed", feed);
+  return row;
+}
+
+/* Lists the subscribed calendars' events on the shown event's days. */
+static void
+update_busy_list (SemWindow *self)
+{
+  SemPlan *plan = sem_window_get_plan (self);
+  SemEvent *event = lookup_event (self, self->event_id);
+  g_autoptr(GPtrArray) busy = g_ptr_array_new ();
+  g_autoptr(GHashTable) feed_of = g_hash_table_new (NULL, NULL);
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) first_day = NULL;
+  g_autoptr(GDateTime) until = NULL;
+  GListModel *feeds;
+  GtkWidget *child;
+  int y1, m1, d1, y2, m2, d2;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->busy_list))) != NULL)
+    gtk_list_box_remove (self->busy_list, child);
+
+  if (plan == NULL || event == NULL ||
+      !parse_date (sem_event_get_start_date (event), &y1, &m1, &d1))
+    {
+      gtk_widget_set_visible (self->busy_box, FALSE);
+      return;
+    }
+  if (!parse_date (sem_event_get_end_date (event), &y2, &m2, &d2))
+    {
+      y2 = y1;
+      m2 = m1;
+      d2 = d1;
+    }
+
+  from = g_date_time_new (self->event_tz, y1, m1, d1, 0, 0, 0);
+  first_day = g_date_time_new (self->event_tz, y2, m2, d2, 0, 0, 0);
+  until = first_day != NULL ? g_date_time_add_days (first_day, 1) : NULL;
+  if (from == NULL || until == NULL)
+    {
+      gtk_widget_set_visible (self->busy_box, FALSE);
+      return;
+    }
+
+  feeds = sem_plan_get_collection (plan, SEM_COLLECTION_FEEDS);
+  for (guint i = 0; i < g_list_model_get_n_items (feeds); i++)
+    {
+      g_autoptr(SemFeed) feed = g_list_model_get_item (feeds, i);
+      GPtrArray *events = sem_feed_get_events (feed);
+
+      if (!sem_feed_get_enabled (feed) || events == NULL)
+        continue;
+      for (guint j = 0; j < events->len; j++)
+        {
+          SemExternalEvent *ext = g_ptr_array_index (events, j);
+          gint64 start = sem_external_event_get_start (ext);
+          gint64 end = MAX (sem_external_event_get_end (ext), start);
+
+          if (start < g_date_time_to_unix (until) && end > g_date_time_to_unix (from))
+            {
+              g_ptr_array_add (busy, ext);
+              g_hash_table_insert (feed_of, ext, feed);  /* the plan keeps it */
+            }
+        }
+    }
+
+  g_ptr_array_sort (busy, compare_busy);
+  for (guint i = 0; i < busy->len; i++)
+    {
+      SemExternalEvent *ext = g_ptr_array_index (busy, i);
+
+      gtk_list_box_append (self->busy_list, busy_row_new (self, ext, g_hash_table_lookup (feed_of, ext)));
+    }
+  gtk_widget_set_visible (self->busy_box, busy->len > 0);
+}
+
+static void
+init_feeds (SemWindow *self)
+{
+  GtkWidget *title = gtk_label_new (_("From your subscriptions"));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  self->feed_sync = sem_feed_sync_new ();
+  self->feed_cancellable = g_cancellable_new ();
+  self->feeds_syncing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
+  gtk_widget_add_css_class (title, "heading");
+  self->busy_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->busy_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->busy_list), "boxed-list");
+  gtk_widget_add_css_class (GTK_WIDGET (self->busy_list), "sem-busy-list");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->busy_list));
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 960);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 200);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+
+  self->busy_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (self->busy_box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (self->busy_box), scroller);
+  gtk_widget_set_visible (self->busy_box, FALSE);
+  /* Under the sessions, in the content pane's column. */
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->content_stack))), self->busy_box);
+
+  self->feed_timer_id = g_timeout_add_seconds (FEED_CHECK_SECONDS, feed_timer_cb, self);
+}
+
+static void
+stop_feeds (SemWindow *self)
+{
+  g_clear_handle_id (&self->feed_timer_id, g_source_remove);
+  if (self->feed_cancellable != NULL)
+    g_cancellable_cancel (self->feed_cancellable);
+  if (self->feeds_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->feeds_dialog));
+}
+
 /* Toasts */
 
 static void
@@ -421,6 +810,9 @@ sem_window_set_document (SemWindow   *self,
 
   /* Edits of the document let go are saved; a failure is shown in a toast. */
   _sem_window_flush_document (self);
+  cancel_feed_syncs (self);
+  if (self->feeds_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->feeds_dialog));
   unbind_document (self);
   g_clear_pointer (&self->event_id, g_free);
 
@@ -462,6 +854,7 @@ sem_window_set_document (SemWindow   *self,
   else
     show_event (self, NULL);
 
+  _sem_window_update_live_feed (self);
   _sem_window_update_actions (self);
   _sem_window_update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
@@ -583,6 +976,8 @@ sem_window_close_request (GtkWindow *window)
   g_cancellable_cancel (self->load_cancellable);
   g_cancellable_cancel (self->cancellable);
   _sem_window_cancel_imports (self);
+  stop_feeds (self);
+  _sem_window_stop_live_feed (self);
 
   return GTK_WINDOW_CLASS (sem_window_parent_class)->close_request (window);
 }
@@ -629,6 +1024,8 @@ sem_window_dispose (GObject *object)
   g_cancellable_cancel (self->load_cancellable);
   g_cancellable_cancel (self->cancellable);
   _sem_window_cancel_imports (self);
+  stop_feeds (self);
+  _sem_window_stop_live_feed (self);
 
   unbind_document (self);
   g_clear_object (&self->save_error_toast);
@@ -645,6 +1042,9 @@ sem_window_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->feed_cancellable);
+  g_clear_object (&self->feed_sync);
+  g_clear_pointer (&self->feeds_syncing, g_hash_table_unref);
   g_clear_object (&self->failed_file);
   g_clear_object (&self->event_model);
   g_clear_object (&self->session_filter);
@@ -652,6 +1052,7 @@ sem_window_finalize (GObject *object)
   g_clear_object (&self->session_model);
   g_clear_pointer (&self->event_id, g_free);
   g_clear_pointer (&self->event_tz, g_time_zone_unref);
+  g_clear_pointer (&self->publish_targets, g_hash_table_unref);
 
   G_OBJECT_CLASS (sem_window_parent_class)->finalize (object);
 }
@@ -668,6 +1069,9 @@ sem_window_get_property (GObject    *object,
     {
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
+      break;
+    case PROP_LIVE_FEED:
+      g_value_set_boolean (value, sem_window_get_live_feed (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -686,6 +1090,9 @@ sem_window_set_property (GObject      *object,
     {
     case PROP_DOCUMENT:
       sem_window_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_LIVE_FEED:
+      sem_window_set_live_feed (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -714,6 +1121,16 @@ sem_window_class_init (SemWindowClass *klass)
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, SEM_TYPE_DOCUMENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * SemWindow:live-feed:
+   *
+   * Whether the shown plan's live calendars are served on 127.0.0.1; the
+   * state of win.live-feed.
+   */
+  properties[PROP_LIVE_FEED] =
+    g_param_spec_boolean ("live-feed", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -782,6 +1199,7 @@ sem_window_init (SemWindow *self)
   g_signal_connect_object (sem_conflict_list_get_conflicts (self->conflict_list), "items-changed",
                            G_CALLBACK (conflicts_changed_cb), self, G_CONNECT_SWAPPED);
 
+  init_feeds (self);
   _sem_window_init_drop (self);
   _sem_window_update_actions (self);
   update_content_page (self);

@@ -30,5 +30,11 @@ void         sem_window_import_file       (SemWindow      *self,
                                            GFile          *file);
 void         sem_window_export_file       (SemWindow      *self,
                                            GFile          *file);
+gboolean     sem_window_get_live_feed     (SemWindow      *self);
+void         sem_window_set_live_feed     (SemWindow      *self,
+                                           gboolean        live_feed);
+char        *sem_window_dup_live_url      (SemWindow      *self,
+                                           const char     *kind,
+                                           const char     *id);
 
 G_END_DECLS

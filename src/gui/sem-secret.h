@@ -1,0 +1,35 @@
+/* sem-secret.h — CalDAV passwords in the user's keyring
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+void      sem_secret_store_async   (const char          *url,
+                                    const char          *user,
+                                    const char          *password,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+gboolean  sem_secret_store_finish  (GAsyncResult        *result,
+                                    GError             **error);
+void      sem_secret_lookup_async  (const char          *url,
+                                    const char          *user,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+char     *sem_secret_lookup_finish (GAsyncResult        *result,
+                                    GError             **error);
+void      sem_secret_clear_async   (const char          *url,
+                                    const char          *user,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+gboolean  sem_secret_clear_finish  (GAsyncResult        *result,
+                                    GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,346 @@
+/* test-feeds-ui.c — calendar subscriptions in the window: add, refresh, busy time, errors
+ *
+ * Needs a display: run under `xvfb-run -a dbus-run-session -- meson test …`.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-feeds-ui"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <libsoup/soup.h>
+
+#include "sem-application.h"
+#include "sem-demo.h"
+#include "sem-document.h"
+#include "sem-feeds-dialog.h"
+#include "sem-window-private.h"
+
+#define EVENT_ID "dcc-brussels-2018"
+#define SUMMARY "Board meeting of the partner city"
+
+static SemApplication *app;
+
+static const char calendar[] =
+  "BEGIN:VCALENDAR\r\n"
+  "VERSION:2.0\r\n"
+  "PRODID:-//Sofia Seminars//test//EN\r\n"
+  "BEGIN:VEVENT\r\n"
+  "UID:board-2018-02-20@partner.example\r\n"
+  "DTSTAMP:20180201T000000Z\r\n"
+  "DTSTART:20180220T090000Z\r\n"
+  "DTEND:20180220T110000Z\r\n"
+  "SUMMARY:" SUMMARY "\r\n"
+  "END:VEVENT\r\n"
+  "END:VCALENDAR\r\n";
+
+typedef struct
+{
+  SoupServer     *server;
+  char           *url;
+  guint           status;    /* what the server answers */
+  SemPlan        *plan;
+  SemDocument    *document;
+  SemWindow      *window;
+  SemFeedsDialog *dialog;
+} Fixture;
+
+static void
+iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+handler_cb (SoupServer        *server,
+            SoupServerMessage *msg,
+            const char        *path,
+            GHashTable        *query,
+            gpointer           user_data)
+{
+  Fixture *f = user_data;
+
+  soup_server_message_set_status (msg, f->status, NULL);
+  if (f->status == SOUP_STATUS_OK)
+    soup_server_message_set_response (msg, "text/calendar", SOUP_MEMORY_STATIC,
+                                      calendar, strlen (calendar));
+}
+
+static void
+collect_texts (GtkWidget *widget,
+               GString   *texts)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (texts, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (texts, '\n');
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, texts);
+}
+
+static char *
+busy_texts (Fixture *f)
+{
+  GString *texts = g_string_new (NULL);
+
+  collect_texts (GTK_WIDGET (_sem_window_get_busy_list (f->window)), texts);
+  return g_string_free (texts, FALSE);
+}
+
+/* Runs the main loop until the feed is no longer being synced. */
+static gboolean
+wait_for_sync (Fixture    *f,
+               const char *feed_id)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      iterate ();
+      if (!_sem_window_is_syncing_feed (f->window, feed_id))
+        return TRUE;
+      g_usleep (10 * 1000);
+    }
+  return FALSE;
+}
+
+static void
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  f->server = soup_server_new (NULL, NULL);
+  f->status = SOUP_STATUS_OK;
+  soup_server_add_handler (f->server, NULL, handler_cb, f, NULL);
+  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (f->server);
+  g_assert_nonnull (uris);
+  f->url = g_strdup_printf ("http://127.0.0.1:%d/partner.ics", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  f->plan = sem_demo_load (&error);
+  g_assert_no_error (error);
+  f->document = sem_document_new (f->plan, NULL);
+  f->window = sem_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 800);
+  sem_window_set_document (f->window, f->document);
+  gtk_window_present (GTK_WINDOW (f->window));
+  sem_window_select_event (f->window, EVENT_ID);
+  g_assert_cmpstr (sem_window_get_selected_event (f->window), ==, EVENT_ID);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.feeds", NULL);
+  iterate ();
+  f->dialog = f->window->feeds_dialog;
+  g_assert_nonnull (f->dialog);
+  g_object_add_weak_pointer (G_OBJECT (f->dialog), (gpointer *) &f->dialog);
+}
+
+static void
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  iterate ();
+  g_assert_null (f->dialog);
+  g_clear_object (&f->document);
+  g_clear_object (&f->plan);
+  soup_server_disconnect (f->server);
+  g_clear_object (&f->server);
+  g_free (f->url);
+}
+
+static void
+screenshot_pause (void)
+{
+  const char *seconds = g_getenv ("SEM_TEST_SCREENSHOT_PAUSE");
+  gint64 deadline;
+
+  if (seconds == NULL)
+    return;
+  deadline = g_get_monotonic_time () + g_ascii_strtoll (seconds, NULL, 10) * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    {
+      iterate ();
+      g_usleep (20 * 1000);
+    }
+}
+
+static void
+test_add_refresh_fail (Fixture      *f,
+                       gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *texts = NULL;
+  SemFeed *feed;
+  const char *status;
+  gboolean is_error = TRUE;
+
+  /* Not an address one can subscribe to: nothing is added. */
+  g_assert_null (sem_feeds_dialog_add_feed (f->dialog, "Bad", "ftp://example.org/x.ics",
+                                            NULL, NULL, &error));
+  g_assert_error (error, SEM_FEED_SYNC_ERROR, SEM_FEED_SYNC_ERROR_URL);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (sem_plan_get_collection (f->plan, SEM_COLLECTION_FEEDS)), ==, 0);
+
+  feed = sem_feeds_dialog_add_feed (f->dialog, "Partner city", f->url, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (feed);
+  id = g_strdup (sem_entity_get_id (SEM_ENTITY (feed)));
+  iterate ();
+  status = sem_feeds_dialog_get_status (f->dialog, id, &is_error);
+  g_assert_nonnull (status);
+  g_assert_false (is_error);
+  g_assert_cmpint (sem_feed_get_last_sync (feed), ==, 0);
+
+  sem_feeds_dialog_refresh_feed (f->dialog, id);
+  g_assert_true (_sem_window_is_syncing_feed (f->window, id));
+  g_assert_true (wait_for_sync (f, id));
+  feed = SEM_FEED (sem_plan_lookup (f->plan, SEM_COLLECTION_FEEDS, id));
+  g_assert_cmpint (sem_feed_get_last_sync (feed), >, 0);
+  g_assert_cmpuint (sem_feed_get_events (feed)->len, ==, 1);
+
+  status = sem_feeds_dialog_get_status (f->dialog, id, &is_error);
+  g_test_message ("status: %s", status);
+  g_assert_false (is_error);
+  texts = busy_texts (f);
+  g_test_message ("busy: %s", texts);
+  g_assert_nonnull (strstr (texts, SUMMARY));
+  g_assert_nonnull (strstr (texts, "Partner city"));
+  /* 09:00 UTC is 10:00 in Brussels. */
+  g_assert_nonnull (strstr (texts, "10:00"));
+  g_assert_true (gtk_widget_get_visible (f->window->busy_box));
+  screenshot_pause ();
+
+  /* The server fails: the row says so, the last good data stays. */
+  f->status = SOUP_STATUS_INTERNAL_SERVER_ERROR;
+  sem_feeds_dialog_refresh_feed (f->dialog, id);
+  g_assert_true (wait_for_sync (f, id));
+  status = sem_feeds_dialog_get_status (f->dialog, id, &is_error);
+  g_test_message ("status: %s", status);
+  g_assert_true (is_error);
+  g_clear_pointer (&texts, g_free);
+  texts = busy_texts (f);
+  g_assert_nonnull (strstr (texts, SUMMARY));
+  screenshot_pause ();
+
+  /* Disabling it from the dialog hides its busy time; undo shows it again. */
+  sem_plan_set (f->plan, SEM_ENTITY (feed), "enabled", FALSE, NULL);
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (f->window->busy_box));
+  sem_plan_undo (f->plan);
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (f->window->busy_box));
+}
+
+static void
+test_cancel_on_close (Fixture      *f,
+                      gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SemFeed *feed = sem_feeds_dialog_add_feed (f->dialog, NULL, f->url, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (sem_feed_get_name (feed), ==, "127.0.0.1");
+  /* Due at once: never synced. */
+  _sem_window_sync_due_feeds (f->window);
+  g_assert_true (_sem_window_is_syncing_feed (f->window, sem_entity_get_id (SEM_ENTITY (feed))));
+  /* The tear-down closes the window while the sync runs. */
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+find_toplevel (const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (window), title) == 0)
+        return window;
+    }
+  return NULL;
+}
+
+static void
+test_add_form (Fixture      *f,
+               gconstpointer data)
+{
+  GtkWidget *add = find_button (GTK_WIDGET (f->dialog), "_Add…");
+  GtkWidget *save;
+  GtkWindow *form;
+
+  g_assert_nonnull (add);
+  g_signal_emit_by_name (add, "clicked");
+  iterate ();
+  form = find_toplevel ("Add Subscription");
+  g_assert_nonnull (form);
+  g_assert_true (gtk_window_get_transient_for (form) == GTK_WINDOW (f->dialog));
+  /* No address yet: it cannot be added. */
+  save = find_button (GTK_WIDGET (form), "_Add");
+  g_assert_nonnull (save);
+  g_assert_false (gtk_widget_get_sensitive (save));
+  screenshot_pause ();
+  gtk_window_destroy (form);
+  iterate ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display: run under xvfb-run -a dbus-run-session --\n");
+      return 0;
+    }
+  adw_init ();
+
+  app = sem_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("Could not register the application: %s", error->message);
+
+  g_test_add ("/feeds-ui/add-refresh-fail", Fixture, NULL,
+              fixture_set_up, test_add_refresh_fail, fixture_tear_down);
+  g_test_add ("/feeds-ui/add-form", Fixture, NULL,
+              fixture_set_up, test_add_form, fixture_tear_down);
+  g_test_add ("/feeds-ui/cancel-on-close", Fixture, NULL,
+              fixture_set_up, test_cancel_on_close, fixture_tear_down);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
