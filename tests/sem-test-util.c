@@ -280,3 +280,26 @@ sem_test_count_notify_cb (GObject    *object,
 {
   (*count)++;
 }
+
+SemApplication *
+sem_test_gui_init (void)
+{
+  g_autoptr(GError) error = NULL;
+  SemApplication *app;
+
+  if (!gtk_init_check ())
+    {
+      /* A TAP plan of nothing, so meson reports a skip, not an error. */
+      g_print ("1..0 # SKIP no display: run under xvfb-run -a dbus-run-session --\n");
+      return NULL;
+    }
+  adw_init ();
+
+  app = sem_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("Could not register the application: %s", error->message);
+
+  return app;
+}

@@ -7,6 +7,7 @@
 
 #include "sem-plan.h"
 #include "sem-plan-codec.h"
+#include "sem-application.h"
 
 G_BEGIN_DECLS
 
@@ -37,5 +38,9 @@ void       sem_test_remove_tree        (const char *dir);
 void       sem_test_count_notify_cb    (GObject    *object,
                                         GParamSpec *pspec,
                                         guint      *count);
+
+/* For the window tests: GTK and libadwaita ready and a registered,
+ * non-unique application; NULL (with a TAP skip printed) without a display. */
+SemApplication *sem_test_gui_init (void);
 
 G_END_DECLS

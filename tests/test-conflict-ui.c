@@ -18,6 +18,7 @@
 #include "sem-room.h"
 #include "sem-session.h"
 #include "sem-window.h"
+#include "sem-test-util.h"
 
 #define EVENT_ID "dcc-brussels-2018"
 /* Two workshops at the same time in two rooms: one moves into the other's. */
@@ -299,18 +300,9 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display: run under xvfb-run -a dbus-run-session --\n");
-      return 0;
-    }
-  adw_init ();
-
-  app = sem_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    g_error ("Could not register the application: %s", error->message);
+  app = sem_test_gui_init ();
+  if (app == NULL)
+    return 0;
 
   g_test_add_func ("/conflict-ui/create-destroy", test_create_destroy);
   g_test_add ("/conflict-ui/room-clash-shown", Fixture, NULL,

@@ -17,6 +17,7 @@
 #include "sem-document.h"
 #include "sem-feeds-dialog.h"
 #include "sem-window-private.h"
+#include "sem-test-util.h"
 
 #define EVENT_ID "dcc-brussels-2018"
 #define SUMMARY "Board meeting of the partner city"
@@ -320,18 +321,9 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display: run under xvfb-run -a dbus-run-session --\n");
-      return 0;
-    }
-  adw_init ();
-
-  app = sem_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    g_error ("Could not register the application: %s", error->message);
+  app = sem_test_gui_init ();
+  if (app == NULL)
+    return 0;
 
   g_test_add ("/feeds-ui/add-refresh-fail", Fixture, NULL,
               fixture_set_up, test_add_refresh_fail, fixture_tear_down);

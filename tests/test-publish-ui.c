@@ -349,18 +349,9 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display: run under xvfb-run -a dbus-run-session --\n");
-      return 0;
-    }
-  adw_init ();
-
-  app = sem_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    g_error ("Could not register the application: %s", error->message);
+  app = sem_test_gui_init ();
+  if (app == NULL)
+    return 0;
 
   g_test_add_func ("/publish-ui/create-destroy", test_create_destroy);
   g_test_add ("/publish-ui/live-feed", Fixture, NULL,

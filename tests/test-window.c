@@ -19,6 +19,7 @@
 #include "sem-session.h"
 #include "sem-venue.h"
 #include "sem-window.h"
+#include "sem-test-util.h"
 
 /* The Brussels academy seminar, or else the first academy seminar. */
 static SemEvent *
@@ -349,19 +350,9 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check ())
-    {
-      /* A TAP plan of nothing, so meson reports a skip, not an error. */
-      g_print ("1..0 # SKIP no display: run under xvfb-run -a dbus-run-session --\n");
-      return 0;
-    }
-  adw_init ();
-
-  app = sem_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    g_error ("Could not register the application: %s", error->message);
+  app = sem_test_gui_init ();
+  if (app == NULL)
+    return 0;
 
   g_test_add ("/window/seminar-sessions-shown", Fixture, NULL,
               fixture_set_up, test_seminar_sessions_shown, fixture_tear_down);
