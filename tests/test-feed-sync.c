@@ -38,6 +38,8 @@ static const char cal_b[] =
 extern void __lsan_ignore_object (const void *p) __attribute__ ((weak));
 
 #define ETAG "\"v1\""
+#define AUTH_USER "alice"
+#define AUTH_PASSWORD "s3cret-Pw0rd"
 #define LAST_MODIFIED "Tue, 20 Feb 2018 08:00:00 GMT"
 
 typedef struct
@@ -123,6 +125,20 @@ handler_cb (SoupServer        *server,
           return;
         }
       respond (msg, SOUP_STATUS_OK, fixture->body);
+    }
+  else if (g_str_equal (path, "/auth"))
+    {
+      g_autofree char *encoded = g_base64_encode ((const guchar *) AUTH_USER ":" AUTH_PASSWORD,
+                                                  strlen (AUTH_USER ":" AUTH_PASSWORD));
+      g_autofree char *expected = g_strconcat ("Basic ", encoded, NULL);
+
+      if (g_strcmp0 (soup_message_headers_get_one (request, "Authorization"), expected) == 0)
+        respond (msg, SOUP_STATUS_OK, cal_b);
+      else
+        {
+          soup_message_headers_replace (response, "WWW-Authenticate", "Basic realm=\"test\"");
+          respond (msg, SOUP_STATUS_UNAUTHORIZED, "who are you");
+        }
     }
   else if (g_str_equal (path, "/noval"))
     respond (msg, SOUP_STATUS_OK, fixture->body);
@@ -517,6 +533,71 @@ test_not_found (Fixture       *fixture,
   g_assert_true (sem_feed_get_enabled (fixture->feed));
 }
 
+typedef struct
+{
+  const char *password;
+  guint       calls;
+} Credentials;
+
+static gboolean
+credentials_cb (SemFeed   *feed,
+                char     **user,
+                char     **password,
+                gpointer   data)
+{
+  Credentials *credentials = data;
+
+  credentials->calls++;
+  *user = g_strdup (sem_feed_get_user (feed) != NULL ? sem_feed_get_user (feed) : AUTH_USER);
+  *password = g_strdup (credentials->password);
+  return TRUE;
+}
+
+static void
+test_auth (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) events = sync_first (fixture);
+  g_autoptr(SemFeedSyncResult) result = NULL;
+  g_autoptr(SemFeedSyncResult) wrong = NULL;
+  g_autoptr(SemFeedSyncResult) right = NULL;
+  Credentials credentials = { "not-the-password", 0 };
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  /* No credentials func: the 401 fails the sync, the events stay. */
+  result = sync_failing (fixture, "/auth", events);
+  g_assert_error (result->error, SEM_FEED_SYNC_ERROR, SEM_FEED_SYNC_ERROR_AUTH);
+  g_assert_cmpstr (result->error->message, ==, "The server asks for a user name and password");
+
+  /* A wrong password: asked once after the 401, retried once, fails. */
+  sem_feed_sync_set_credentials_func (fixture->sync, credentials_cb, &credentials, NULL);
+  fixture->hits = 0;
+  wrong = sync_failing (fixture, "/auth", events);
+  g_assert_error (wrong->error, SEM_FEED_SYNC_ERROR, SEM_FEED_SYNC_ERROR_AUTH);
+  g_assert_cmpuint (credentials.calls, ==, 1);
+  g_assert_cmpuint (fixture->hits, ==, 2);
+
+  /* The feed has a user name: asked before the request, which succeeds at once. */
+  sem_plan_set (fixture->plan, SEM_ENTITY (fixture->feed), "user", AUTH_USER, NULL);
+  credentials.password = AUTH_PASSWORD;
+  credentials.calls = 0;
+  fixture->hits = 0;
+  right = run_sync (fixture);
+  assert_updated (right, 1, 1, 1);
+  g_assert_cmpuint (credentials.calls, ==, 1);
+  g_assert_cmpuint (fixture->hits, ==, 1);
+  g_assert_null (sem_feed_get_last_error (fixture->feed));
+  g_assert_cmpstr (sem_feed_get_user (fixture->feed), ==, AUTH_USER);
+
+  /* The plan keeps the user name, never the password. */
+  text = sem_plan_codec_to_data (fixture->plan, &length);
+  g_assert_nonnull (strstr (text, "\"user\" : \"" AUTH_USER "\""));
+  g_assert_null (strstr (text, AUTH_PASSWORD));
+  g_assert_null (strstr (text, "not-the-password"));
+  sem_feed_sync_set_credentials_func (fixture->sync, NULL, NULL, NULL);
+}
+
 static void
 test_gone (Fixture       *fixture,
            gconstpointer  data)
@@ -773,6 +854,35 @@ test_cli (Fixture       *fixture,
   g_assert_nonnull (strstr (out, "unchanged  Commission\n"));
   g_clear_pointer (&out, g_free);
 
+  /* Behind Basic auth: the user name in the plan, the password from the environment. */
+  {
+    g_autofree char *locked = g_strconcat (fixture->base, "/auth", NULL);
+    g_autofree char *text = NULL;
+
+    g_unsetenv ("SEMINARS_PASSWORD");
+    g_unsetenv ("SEMINARS_USER");
+    out = run_cli (&status, "feed-add", path, locked, "--name", "Locked", "--user", AUTH_USER, NULL);
+    g_assert_cmpint (status, ==, 0);
+    g_clear_pointer (&out, g_free);
+
+    out = run_cli (&status, "sync", path, NULL);
+    g_assert_cmpint (status, ==, 1);
+    g_assert_nonnull (strstr (out, "error  Locked  The server asks for a user name and password\n"));
+    g_clear_pointer (&out, g_free);
+
+    g_setenv ("SEMINARS_PASSWORD", AUTH_PASSWORD, TRUE);
+    out = run_cli (&status, "sync", path, NULL);
+    g_unsetenv ("SEMINARS_PASSWORD");
+    g_assert_cmpint (status, ==, 0);
+    g_assert_nonnull (strstr (out, "updated  Locked  +2 ~0 -0\n"));
+    g_assert_null (strstr (out, AUTH_PASSWORD));
+    g_clear_pointer (&out, g_free);
+
+    g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "\"user\" : \"" AUTH_USER "\""));
+    g_assert_null (strstr (text, AUTH_PASSWORD));
+  }
+
   out = run_cli (&status, "feed-add", path, bad, NULL);
   g_assert_cmpint (status, ==, 0);
   g_clear_pointer (&out, g_free);
@@ -818,6 +928,7 @@ main (int    argc,
   ADD ("redirects", test_redirects);
   ADD ("redirect-errors", test_redirect_errors);
   ADD ("not-found", test_not_found);
+  ADD ("auth", test_auth);
   ADD ("gone", test_gone);
   ADD ("server-error", test_server_error);
   ADD ("timeout", test_timeout);

@@ -66,6 +66,7 @@ sem_cli_feed_add (int    argc,
   g_autofree char *person = NULL;
   g_autofree char *delegation = NULL;
   g_autofree char *colour = NULL;
+  g_autofree char *user = NULL;
   g_autofree char *resolved = NULL;
   g_autofree char *id = NULL;
   int interval = SEM_FEED_SYNC_DEFAULT_INTERVAL;
@@ -75,6 +76,7 @@ sem_cli_feed_add (int    argc,
     { "delegation", 0, 0, G_OPTION_ARG_STRING, &delegation, N_("Whose busy time the feed is: a delegation"), N_("ID") },
     { "interval", 0, 0, G_OPTION_ARG_INT, &interval, N_("Minutes between refreshes (default: 60)"), N_("MINUTES") },
     { "colour", 0, 0, G_OPTION_ARG_STRING, &colour, N_("A colour such as #3584e4"), N_("COLOUR") },
+    { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("The user name the server asks for (the password is read from SEMINARS_PASSWORD at sync)"), N_("NAME") },
     { NULL }
   };
   int status = 0;
@@ -125,6 +127,8 @@ sem_cli_feed_add (int    argc,
                 NULL);
   if (colour != NULL)
     g_object_set (feed, "colour", colour, NULL);
+  if (user != NULL && *user != '\0')
+    g_object_set (feed, "user", user, NULL);
   if (person != NULL)
     {
       const char * const people[] = { person, NULL };
@@ -162,6 +166,27 @@ sync_done_cb (GObject      *object,
   g_main_loop_quit (wait->loop);
 }
 
+/* The password comes from the environment, never from the plan or the
+ * command line (where other users could see it), and is never printed. */
+static gboolean
+environment_credentials_cb (SemFeed   *feed,
+                            char     **user,
+                            char     **password,
+                            gpointer   data)
+{
+  const char *name = sem_feed_get_user (feed);
+  const char *secret = g_getenv ("SEMINARS_PASSWORD");
+
+  if (name == NULL || *name == '\0')
+    name = g_getenv ("SEMINARS_USER");
+  if (name == NULL || *name == '\0' || secret == NULL)
+    return FALSE;
+
+  *user = g_strdup (name);
+  *password = g_strdup (secret);
+  return TRUE;
+}
+
 int
 sem_cli_sync (int    argc,
               char **argv)
@@ -176,6 +201,9 @@ sem_cli_sync (int    argc,
   int status = 0;
 
   g_option_context_set_summary (context, _("Refresh every enabled feed of a plan and print what each did."));
+  g_option_context_set_description (context, _("A feed behind a user name and password takes the password "
+                                               "from SEMINARS_PASSWORD and the user name from the feed, "
+                                               "else from SEMINARS_USER."));
   if (!parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 3)
@@ -186,6 +214,7 @@ sem_cli_sync (int    argc,
     return sem_cli_fail (error->message);
 
   sync = sem_feed_sync_new ();
+  sem_feed_sync_set_credentials_func (sync, environment_credentials_cb, NULL, NULL);
   loop = g_main_loop_new (NULL, FALSE);
   wait.loop = loop;
   sem_feed_sync_all_async (sync, plan, NULL, sync_done_cb, &wait);

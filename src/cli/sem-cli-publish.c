@@ -227,7 +227,7 @@ sem_cli_serve (int    argc,
   if (port < 0 || port > G_MAXUINT16)
     return sem_cli_fail_usage (context, _("The port must be between 0 and 65535."));
   if (token != NULL && (strlen (token) < 16 || strspn (token, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") != strlen (token)))
-    return sem_cli_fail_usage (context, _("The token must be at least 16 letters, digits, - or _."));
+    return sem_cli_fail_usage (context, _("The token must be at least 16 characters long, made only of letters, digits, - and _."));
 
   file = g_file_new_for_commandline_arg (argv[2]);
   plan = sem_plan_codec_load_file (file, 0, NULL, &error);

@@ -265,7 +265,7 @@ sem_conflict_pending_build (SemConflictPending *p)
     case SEM_CONFLICT_MANDATORY_MISSED:
       /* Translators: a conflict. The delegation (its city), the session's
        * title, date and times. */
-      return g_strdup_printf (_("Nobody of the %s delegation attends “%s” on %s (%s), which every delegation must attend"),
+      return g_strdup_printf (_("Nobody from the %s delegation attends “%s” on %s (%s), which every delegation must attend"),
                               delegation_name (p), session_title (p, p->a), date, span_a);
 
     case SEM_CONFLICT_BUSY_ELSEWHERE:

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
+#include <string.h>
 
 #include "sem-external-event.h"
 #include "sem-feed-sync.h"
@@ -33,6 +34,10 @@ struct _SemFeedSync
   gsize        max_bytes;
   GHashTable  *failures;   /* feed id → GUINT_TO_POINTER (count) */
   GHashTable  *refresh;    /* feed id → gint64 * seconds the feed asked for */
+
+  SemFeedCredentialsFunc credentials_func;
+  gpointer               credentials_data;
+  GDestroyNotify         credentials_destroy;
 };
 
 G_DEFINE_FINAL_TYPE (SemFeedSync, sem_feed_sync, G_TYPE_OBJECT)
@@ -72,6 +77,8 @@ sem_feed_sync_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_pointer (&self->failures, g_hash_table_unref);
   g_clear_pointer (&self->refresh, g_hash_table_unref);
+  if (self->credentials_destroy != NULL)
+    self->credentials_destroy (self->credentials_data);
 
   G_OBJECT_CLASS (sem_feed_sync_parent_class)->finalize (object);
 }
@@ -125,6 +132,29 @@ sem_feed_sync_set_timeout (SemFeedSync *self,
   self->timeout = seconds;
   soup_session_set_timeout (self->session, seconds);
   soup_session_set_idle_timeout (self->session, seconds);
+}
+
+/**
+ * sem_feed_sync_set_credentials_func:
+ * @func: (nullable): gives a feed's user name and password
+ * @destroy: (nullable): frees @data
+ *
+ * Sets where the credentials of a feed behind HTTP Basic authentication
+ * come from. Without one, a 401 fails the sync.
+ */
+void
+sem_feed_sync_set_credentials_func (SemFeedSync            *self,
+                                    SemFeedCredentialsFunc  func,
+                                    gpointer                data,
+                                    GDestroyNotify          destroy)
+{
+  g_return_if_fail (SEM_IS_FEED_SYNC (self));
+
+  if (self->credentials_destroy != NULL)
+    self->credentials_destroy (self->credentials_data);
+  self->credentials_func = func;
+  self->credentials_data = data;
+  self->credentials_destroy = destroy;
 }
 
 /**
@@ -390,6 +420,10 @@ typedef struct
   GCancellable  *parent;
   guint          deadline_id;
   gboolean       timed_out;
+  char          *authorization; /* "Basic …", or NULL */
+  char          *auth_origin;   /* the only scheme://host:port it is sent to */
+  gboolean       asked;         /* the credentials func was called */
+  gboolean       auth_sent;     /* the last request carried it */
 } SyncData;
 
 static void
@@ -412,7 +446,62 @@ sync_data_free (SyncData *data)
   g_clear_pointer (&data->checksum, g_checksum_free);
   g_free (data->etag);
   g_free (data->last_modified);
+  if (data->authorization != NULL)
+    memset (data->authorization, 0, strlen (data->authorization));
+  g_free (data->authorization);
+  g_free (data->auth_origin);
   g_free (data);
+}
+
+static char *
+uri_origin (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL)
+    return NULL;
+  return g_strdup_printf ("%s://%s:%d", g_uri_get_scheme (uri), g_uri_get_host (uri), g_uri_get_port (uri));
+}
+
+/* Asks the caller for the feed's credentials, once per sync; builds the
+ * Authorization header for the URL being fetched now. */
+static gboolean
+ask_credentials (SyncData *data)
+{
+  SemFeedSync *self = data->self;
+  g_autofree char *user = NULL;
+  char *password = NULL;
+  char *pair;
+  gsize len;
+
+  if (data->asked || self->credentials_func == NULL)
+    return FALSE;
+  data->asked = TRUE;
+
+  if (!self->credentials_func (data->feed, &user, &password, self->credentials_data) ||
+      user == NULL || password == NULL)
+    {
+      if (password != NULL)
+        memset (password, 0, strlen (password));
+      g_free (password);
+      return FALSE;
+    }
+
+  pair = g_strconcat (user, ":", password, NULL);
+  len = strlen (pair);
+  {
+    g_autofree char *encoded = g_base64_encode ((const guchar *) pair, len);
+
+    data->authorization = g_strconcat ("Basic ", encoded, NULL);
+    memset (encoded, 0, strlen (encoded));
+  }
+  memset (pair, 0, len);
+  g_free (pair);
+  memset (password, 0, strlen (password));
+  g_free (password);
+
+  data->auth_origin = uri_origin (data->url);
+  return TRUE;
 }
 
 /* Closes a body we do not need, without blocking. */
@@ -865,6 +954,25 @@ send_cb (GObject      *object,
       return;
     }
 
+  if (status == SOUP_STATUS_UNAUTHORIZED)
+    {
+      gboolean sent = data->auth_sent;
+
+      close_stream (stream);
+      if (!sent && ask_credentials (data))
+        {
+          send_request (task);
+          return;
+        }
+      if (sent)
+        fail (task, g_error_new_literal (SEM_FEED_SYNC_ERROR, SEM_FEED_SYNC_ERROR_AUTH,
+                                         _("The server did not accept the user name and password")));
+      else
+        fail (task, g_error_new_literal (SEM_FEED_SYNC_ERROR, SEM_FEED_SYNC_ERROR_AUTH,
+                                         _("The server asks for a user name and password")));
+      return;
+    }
+
   if (status == SOUP_STATUS_GONE)
     {
       close_stream (stream);
@@ -933,6 +1041,18 @@ send_request (GTask *task)
     soup_message_headers_replace (headers, "If-None-Match", etag);
   else if (last_modified != NULL && *last_modified != '\0')
     soup_message_headers_replace (headers, "If-Modified-Since", last_modified);
+  data->auth_sent = FALSE;
+  if (data->authorization != NULL)
+    {
+      g_autofree char *origin = uri_origin (data->url);
+
+      /* Never to another server a redirect led to. */
+      if (g_strcmp0 (origin, data->auth_origin) == 0)
+        {
+          soup_message_headers_replace (headers, "Authorization", data->authorization);
+          data->auth_sent = TRUE;
+        }
+    }
 
   soup_session_send_async (data->self->session, data->message, G_PRIORITY_DEFAULT,
                            data->cancellable, send_cb, task);
@@ -989,6 +1109,8 @@ sem_feed_sync_async (SemFeedSync         *self,
     }
 
   data->deadline_id = g_timeout_add_seconds (4 * self->timeout, deadline_cb, data);
+  if (sem_feed_get_user (feed) != NULL && *sem_feed_get_user (feed) != '\0')
+    ask_credentials (data);
   send_request (task);
 }
 

@@ -41,6 +41,7 @@ typedef enum
   SEM_FEED_SYNC_ERROR_GONE,       /* 410: the feed was disabled */
   SEM_FEED_SYNC_ERROR_TOO_LARGE,  /* the body is over the cap */
   SEM_FEED_SYNC_ERROR_TIMED_OUT,  /* the overall deadline passed */
+  SEM_FEED_SYNC_ERROR_AUTH,       /* 401: no credentials, or wrong ones */
 } SemFeedSyncError;
 
 typedef enum
@@ -78,6 +79,23 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SemFeedSyncResult, sem_feed_sync_result_free)
 
 G_DECLARE_FINAL_TYPE (SemFeedSync, sem_feed_sync, SEM, FEED_SYNC, GObject)
 
+/**
+ * SemFeedCredentialsFunc:
+ * @feed: the feed being synced
+ * @user: (out) (transfer full): the user name
+ * @password: (out) (transfer full): the password
+ *
+ * Gives the credentials for @feed's server, asked for before the request
+ * when the feed has a user name, else after a 401. The core keeps neither;
+ * the password is wiped once the header is built.
+ *
+ * Returns: %TRUE when @user and @password were set
+ */
+typedef gboolean (*SemFeedCredentialsFunc) (SemFeed   *feed,
+                                            char     **user,
+                                            char     **password,
+                                            gpointer   data);
+
 GQuark             sem_feed_sync_error_quark     (void);
 
 SemFeedSync       *sem_feed_sync_new             (void);
@@ -106,6 +124,11 @@ gint64             sem_feed_sync_get_refresh_seconds (SemFeedSync      *self,
                                                   SemFeed              *feed);
 gint64             sem_feed_sync_get_retry_delay (SemFeedSync          *self,
                                                   SemFeed              *feed);
+
+void               sem_feed_sync_set_credentials_func (SemFeedSync            *self,
+                                                  SemFeedCredentialsFunc  func,
+                                                  gpointer                data,
+                                                  GDestroyNotify          destroy);
 
 /* For tests: shorter limits. */
 void               sem_feed_sync_set_timeout     (SemFeedSync          *self,

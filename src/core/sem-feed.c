@@ -17,6 +17,7 @@ struct _SemFeed
 
   char      *name;
   char      *url;
+  char      *user;
   char      *colour;
   int        refresh_interval;
   gboolean   enabled;
@@ -37,6 +38,8 @@ G_DEFINE_FINAL_TYPE (SemFeed, sem_feed, SEM_TYPE_ENTITY)
 static const SemFieldInfo fields[] = {
   { FIELD (name, STRING), SEM_FIELD_REQUIRED, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
   { FIELD (url, STRING), SEM_FIELD_REQUIRED, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
+  /* The user name for a feed behind HTTP authentication; the password is in the keyring, never here. */
+  { FIELD (user, STRING), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
   { FIELD (colour, STRING), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
   { FIELD (refresh_interval, INT), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
   { FIELD (enabled, BOOL), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
@@ -89,6 +92,20 @@ sem_feed_get_url (SemFeed *self)
   g_return_val_if_fail (SEM_IS_FEED (self), NULL);
 
   return self->url;
+}
+
+/**
+ * sem_feed_get_user:
+ *
+ * Returns: (transfer none) (nullable): the user name the feed's server asks
+ *   for, or %NULL; the password is never kept in the plan
+ */
+const char *
+sem_feed_get_user (SemFeed *self)
+{
+  g_return_val_if_fail (SEM_IS_FEED (self), NULL);
+
+  return self->user;
 }
 
 const char *

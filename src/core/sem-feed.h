@@ -16,6 +16,7 @@ G_DECLARE_FINAL_TYPE (SemFeed, sem_feed, SEM, FEED, SemEntity)
 SemFeed     *sem_feed_new                    (const char *id);
 const char  *sem_feed_get_name               (SemFeed *self);
 const char  *sem_feed_get_url                (SemFeed *self);
+const char  *sem_feed_get_user                (SemFeed *self);
 const char  *sem_feed_get_colour             (SemFeed *self);
 int          sem_feed_get_refresh_interval   (SemFeed *self);
 gboolean     sem_feed_get_enabled            (SemFeed *self);

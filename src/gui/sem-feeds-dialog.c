@@ -18,6 +18,7 @@
 #include "sem-feed-sync.h"
 #include "sem-feeds-dialog.h"
 #include "sem-person.h"
+#include "sem-secret.h"
 #include "sem-window-private.h"
 
 struct _SemFeedsDialog
@@ -419,6 +420,8 @@ typedef struct
   GtkLabel       *url_error;
   GtkSpinButton  *interval;
   GtkEntry       *colour;
+  GtkEntry       *user;
+  GtkPasswordEntry *password;
   GtkDropDown    *person;
   GtkDropDown    *delegation;
   GPtrArray      *person_ids;
@@ -463,6 +466,70 @@ selected_id (GtkDropDown *drop_down,
          ? g_ptr_array_index (ids, selected - 1) : NULL;
 }
 
+typedef struct
+{
+  SemFeedsDialog *dialog;
+  SemFeed        *feed;
+  gboolean        sync;
+} StoreData;
+
+static void
+feed_password_stored_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  StoreData *data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!sem_secret_store_finish (result, &error) &&
+      gtk_widget_get_realized (GTK_WIDGET (data->dialog)))
+    {
+      g_autofree char *text = NULL;
+      GtkWidget *message;
+
+      text = g_strdup_printf (_("The password could not be kept in the keyring: %s"),
+                              error != NULL ? error->message : "");
+      message = adw_message_dialog_new (GTK_WINDOW (data->dialog), _("Password Not Kept"), text);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+    }
+
+  /* A new feed is synced once its password can be found. */
+  if (data->sync && data->dialog->window != NULL)
+    _sem_window_sync_feed (data->dialog->window, data->feed);
+
+  g_object_unref (data->dialog);
+  g_object_unref (data->feed);
+  g_free (data);
+}
+
+/* Sets the feed's user name (in the plan) and keeps the password (in the
+ * keyring, never in the plan). Returns whether a password is being stored. */
+static gboolean
+form_save_credentials (Form     *form,
+                       SemFeed  *feed,
+                       gboolean  sync)
+{
+  SemFeedsDialog *self = form->dialog;
+  const char *user = gtk_editable_get_text (GTK_EDITABLE (form->user));
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (form->password));
+  StoreData *data;
+
+  if (g_strcmp0 (user, sem_feed_get_user (feed) != NULL ? sem_feed_get_user (feed) : "") != 0)
+    sem_plan_set (self->plan, SEM_ENTITY (feed), "user", *user != '\0' ? user : NULL, NULL);
+
+  if (*user == '\0' || *password == '\0')
+    return FALSE;
+
+  data = g_new0 (StoreData, 1);
+  data->dialog = g_object_ref (self);
+  data->feed = g_object_ref (feed);
+  data->sync = sync;
+  sem_secret_feed_store_async (sem_feed_get_url (feed), user, password, NULL,
+                               feed_password_stored_cb, data);
+  return TRUE;
+}
+
 static void
 form_save_cb (Form *form)
 {
@@ -473,10 +540,16 @@ form_save_cb (Form *form)
 
   if (form->feed == NULL)
     {
-      SemFeed *feed = sem_feeds_dialog_add_feed (self, name, url,
-                                                 selected_id (form->person, form->person_ids),
-                                                 selected_id (form->delegation, form->delegation_ids),
-                                                 &error);
+      SemFeed *feed;
+      gboolean storing;
+
+      sem_plan_begin_group (self->plan, _("Add Subscription"));
+      feed = sem_feeds_dialog_add_feed (self, name, url,
+                                        selected_id (form->person, form->person_ids),
+                                        selected_id (form->delegation, form->delegation_ids),
+                                        &error);
+      storing = feed != NULL && form_save_credentials (form, feed, TRUE);
+      sem_plan_end_group (self->plan);
 
       if (feed == NULL)
         {
@@ -484,7 +557,7 @@ form_save_cb (Form *form)
           gtk_widget_set_visible (GTK_WIDGET (form->url_error), TRUE);
           return;
         }
-      if (self->window != NULL)
+      if (!storing && self->window != NULL)
         _sem_window_sync_feed (self->window, feed);
     }
   else
@@ -508,6 +581,7 @@ form_save_cb (Form *form)
                       gtk_spin_button_get_value_as_int (form->interval), NULL);
       if (g_strcmp0 (colour, sem_feed_get_colour (form->feed) != NULL ? sem_feed_get_colour (form->feed) : "") != 0)
         sem_plan_set (self->plan, SEM_ENTITY (form->feed), "colour", colour, NULL);
+      form_save_credentials (form, form->feed, FALSE);
       sem_plan_end_group (self->plan);
     }
 
@@ -618,6 +692,15 @@ edit_feed (SemFeedsDialog *self,
   gtk_widget_add_css_class (GTK_WIDGET (form->url_error), "caption");
   gtk_widget_set_visible (GTK_WIDGET (form->url_error), FALSE);
   gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (form->url_error), 1, row++, 1, 1);
+
+  form->user = GTK_ENTRY (form_field (grid, row++, _("_User name"), gtk_entry_new ()));
+  gtk_entry_set_placeholder_text (form->user, _("Only for a feed that asks for one"));
+  form->password = GTK_PASSWORD_ENTRY (form_field (grid, row++, _("Pass_word"), gtk_password_entry_new ()));
+  gtk_password_entry_set_show_peek_icon (form->password, TRUE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (form->password),
+                               _("Kept in the keyring, never in the plan; leave empty to keep the one kept before"));
+  if (feed != NULL && sem_feed_get_user (feed) != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (form->user), sem_feed_get_user (feed));
 
   if (feed != NULL)
     {

@@ -1,4 +1,4 @@
-/* sem-secret.c — CalDAV passwords in the user's keyring
+/* sem-secret.c — CalDAV and feed passwords in the user's keyring
  *
  * A password is kept by the Secret Service under the collection URL and the
  * user name, never in the plan or in any file of ours. Without a Secret
@@ -31,6 +31,81 @@ caldav_schema (void)
   };
 
   return &schema;
+}
+
+static const SecretSchema *
+feed_schema (void)
+{
+  static const SecretSchema schema = {
+    "org.sofia.Seminars.Feed", SECRET_SCHEMA_NONE,
+    {
+      { "url", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "user", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    },
+    0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  };
+
+  return &schema;
+}
+
+/**
+ * sem_secret_feed_store_async:
+ * @url: the feed's URL
+ * @user: the user name
+ * @password: the password to keep
+ *
+ * Keeps a feed's password in the default keyring, under its own schema
+ * (org.sofia.Seminars.Feed). Finish with sem_secret_store_finish ().
+ */
+void
+sem_secret_feed_store_async (const char          *url,
+                             const char          *user,
+                             const char          *password,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (url != NULL);
+  g_return_if_fail (user != NULL);
+  g_return_if_fail (password != NULL);
+
+  /* Translators: the keyring's name for a password; %s is a calendar feed's URL */
+  label = g_strdup_printf (_("Sofia Seminars: calendar feed %s"), url);
+  secret_password_store (feed_schema (), SECRET_COLLECTION_DEFAULT, label, password,
+                         cancellable, callback, user_data,
+                         "url", url, "user", user, NULL);
+}
+
+/**
+ * sem_secret_feed_lookup_sync:
+ * @url: the feed's URL
+ * @user: the user name
+ *
+ * Looks up a feed's password. It blocks on the Secret Service, which
+ * answers at once from an unlocked keyring; it is asked only for feeds
+ * that have a user name.
+ *
+ * Returns: (transfer full) (nullable): the password, or %NULL
+ */
+char *
+sem_secret_feed_lookup_sync (const char  *url,
+                             const char  *user,
+                             GError     **error)
+{
+  char *secret;
+  char *password;
+
+  g_return_val_if_fail (url != NULL, NULL);
+  g_return_val_if_fail (user != NULL, NULL);
+
+  secret = secret_password_lookup_sync (feed_schema (), NULL, error,
+                                        "url", url, "user", user, NULL);
+  password = g_strdup (secret);
+  secret_password_free (secret);
+  return password;
 }
 
 /**

@@ -1,4 +1,4 @@
-/* sem-secret.h — CalDAV passwords in the user's keyring
+/* sem-secret.h — CalDAV and feed passwords in the user's keyring
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,5 +31,16 @@ void      sem_secret_clear_async   (const char          *url,
                                     gpointer             user_data);
 gboolean  sem_secret_clear_finish  (GAsyncResult        *result,
                                     GError             **error);
+
+/* Feeds: schema org.sofia.Seminars.Feed; store finishes with sem_secret_store_finish (). */
+void      sem_secret_feed_store_async (const char          *url,
+                                       const char          *user,
+                                       const char          *password,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+char     *sem_secret_feed_lookup_sync (const char          *url,
+                                       const char          *user,
+                                       GError             **error);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "sem-external-event.h"
 #include "sem-programme.h"
 #include "sem-session.h"
+#include "sem-secret.h"
 #include "sem-venue.h"
 #include "sem-window-private.h"
 
@@ -717,6 +718,33 @@ update_busy_list (SemWindow *self)
   gtk_widget_set_visible (self->busy_box, busy->len > 0);
 }
 
+/* A feed's password, from the keyring, for the feed's user name. */
+static gboolean
+feed_credentials_cb (SemFeed   *feed,
+                     char     **user,
+                     char     **password,
+                     gpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *name = sem_feed_get_user (feed);
+  char *secret;
+
+  if (name == NULL || *name == '\0' || sem_feed_get_url (feed) == NULL)
+    return FALSE;
+
+  secret = sem_secret_feed_lookup_sync (sem_feed_get_url (feed), name, &error);
+  if (secret == NULL)
+    {
+      if (error != NULL)
+        g_debug ("No keyring for feed %s: %s", sem_entity_get_id (SEM_ENTITY (feed)), error->message);
+      return FALSE;
+    }
+
+  *user = g_strdup (name);
+  *password = secret;
+  return TRUE;
+}
+
 static void
 init_feeds (SemWindow *self)
 {
@@ -726,6 +754,7 @@ init_feeds (SemWindow *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
   self->feed_sync = sem_feed_sync_new ();
+  sem_feed_sync_set_credentials_func (self->feed_sync, feed_credentials_cb, NULL, NULL);
   self->feed_cancellable = g_cancellable_new ();
   self->feeds_syncing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
