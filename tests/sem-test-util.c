@@ -303,3 +303,10 @@ sem_test_gui_init (void)
 
   return app;
 }
+
+void
+sem_test_gui_iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}

@@ -41,6 +41,8 @@ void       sem_test_count_notify_cb    (GObject    *object,
 
 /* For the window tests: GTK and libadwaita ready and a registered,
  * non-unique application; NULL (with a TAP skip printed) without a display. */
-SemApplication *sem_test_gui_init (void);
+SemApplication *sem_test_gui_init    (void);
+/* Runs the main loop until it has nothing more to do right now. */
+void            sem_test_gui_iterate (void);
 
 G_END_DECLS

@@ -34,13 +34,6 @@ typedef struct
   SemWindow   *window;
 } Fixture;
 
-static void
-iterate (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* The first widget under @widget of @type, or with @css_class; hidden ones too. */
 static GtkWidget *
 find_widget (GtkWidget  *widget,
@@ -114,7 +107,7 @@ wait_for_session_card (Fixture    *f,
     {
       GtkWidget *card;
 
-      iterate ();
+      sem_test_gui_iterate ();
       card = find_session_card (GTK_WIDGET (f->window), title);
       if (card != NULL)
         return card;
@@ -144,7 +137,7 @@ wait_for_count (Fixture    *f,
 
   while (g_get_monotonic_time () < deadline)
     {
-      iterate ();
+      sem_test_gui_iterate ();
       if ((g_strcmp0 (count_text (f), old) != 0) == differ)
         return TRUE;
       g_usleep (10 * 1000);
@@ -170,7 +163,7 @@ fixture_set_up (Fixture      *f,
   gtk_window_present (GTK_WINDOW (f->window));
   sem_window_select_event (f->window, EVENT_ID);
   g_assert_cmpstr (sem_window_get_selected_event (f->window), ==, EVENT_ID);
-  iterate ();
+  sem_test_gui_iterate ();
 }
 
 static void
@@ -178,7 +171,7 @@ fixture_tear_down (Fixture      *f,
                    gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate ();
+  sem_test_gui_iterate ();
   g_clear_object (&f->document);
   g_clear_object (&f->plan);
 }
@@ -225,7 +218,7 @@ test_room_clash_shown (Fixture      *f,
   g_assert_cmpuint (sem_conflict_list_get_n_problems (list), >, 0);
 
   sem_conflict_list_popup (list);
-  iterate ();
+  sem_test_gui_iterate ();
   collect_texts (GTK_WIDGET (list), "sem-conflict-explanation", explanations);
   for (guint i = 0; i < explanations->len; i++)
     {
@@ -267,10 +260,10 @@ test_travel_buffer_setting (Fixture      *f,
   g_assert_cmpint (sem_conflict_list_get_travel_buffer (list), ==,
                    g_settings_get_int (settings, "travel-buffer"));
   g_settings_set_int (settings, "travel-buffer", 45);
-  iterate ();
+  sem_test_gui_iterate ();
   g_assert_cmpint (sem_conflict_list_get_travel_buffer (list), ==, 45);
   g_settings_reset (settings, "travel-buffer");
-  iterate ();
+  sem_test_gui_iterate ();
   g_assert_cmpint (sem_conflict_list_get_travel_buffer (list), ==, 30);
 }
 

@@ -49,13 +49,6 @@ typedef struct
 } Fixture;
 
 static void
-iterate (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 handler_cb (SoupServer        *server,
             SoupServerMessage *msg,
             const char        *path,
@@ -102,7 +95,7 @@ wait_for_sync (Fixture    *f,
 
   while (g_get_monotonic_time () < deadline)
     {
-      iterate ();
+      sem_test_gui_iterate ();
       if (!_sem_window_is_syncing_feed (f->window, feed_id))
         return TRUE;
       g_usleep (10 * 1000);
@@ -138,7 +131,7 @@ fixture_set_up (Fixture      *f,
   g_assert_cmpstr (sem_window_get_selected_event (f->window), ==, EVENT_ID);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.feeds", NULL);
-  iterate ();
+  sem_test_gui_iterate ();
   f->dialog = f->window->feeds_dialog;
   g_assert_nonnull (f->dialog);
   g_object_add_weak_pointer (G_OBJECT (f->dialog), (gpointer *) &f->dialog);
@@ -149,7 +142,7 @@ fixture_tear_down (Fixture      *f,
                    gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate ();
+  sem_test_gui_iterate ();
   g_assert_null (f->dialog);
   g_clear_object (&f->document);
   g_clear_object (&f->plan);
@@ -169,7 +162,7 @@ screenshot_pause (void)
   deadline = g_get_monotonic_time () + g_ascii_strtoll (seconds, NULL, 10) * G_USEC_PER_SEC;
   while (g_get_monotonic_time () < deadline)
     {
-      iterate ();
+      sem_test_gui_iterate ();
       g_usleep (20 * 1000);
     }
 }
@@ -196,7 +189,7 @@ test_add_refresh_fail (Fixture      *f,
   g_assert_no_error (error);
   g_assert_nonnull (feed);
   id = g_strdup (sem_entity_get_id (SEM_ENTITY (feed)));
-  iterate ();
+  sem_test_gui_iterate ();
   status = sem_feeds_dialog_get_status (f->dialog, id, &is_error);
   g_assert_nonnull (status);
   g_assert_false (is_error);
@@ -235,10 +228,10 @@ test_add_refresh_fail (Fixture      *f,
 
   /* Disabling it from the dialog hides its busy time; undo shows it again. */
   sem_plan_set (f->plan, SEM_ENTITY (feed), "enabled", FALSE, NULL);
-  iterate ();
+  sem_test_gui_iterate ();
   g_assert_false (gtk_widget_get_visible (f->window->busy_box));
   sem_plan_undo (f->plan);
-  iterate ();
+  sem_test_gui_iterate ();
   g_assert_true (gtk_widget_get_visible (f->window->busy_box));
 }
 
@@ -299,7 +292,7 @@ test_add_form (Fixture      *f,
 
   g_assert_nonnull (add);
   g_signal_emit_by_name (add, "clicked");
-  iterate ();
+  sem_test_gui_iterate ();
   form = find_toplevel ("Add Subscription");
   g_assert_nonnull (form);
   g_assert_true (gtk_window_get_transient_for (form) == GTK_WINDOW (f->dialog));
@@ -309,7 +302,7 @@ test_add_form (Fixture      *f,
   g_assert_false (gtk_widget_get_sensitive (save));
   screenshot_pause ();
   gtk_window_destroy (form);
-  iterate ();
+  sem_test_gui_iterate ();
 }
 
 int

@@ -74,13 +74,6 @@ count_shown (GtkWidget  *widget,
   return n;
 }
 
-static void
-iterate (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static gboolean
 wait_for_text (GtkWidget  *widget,
                const char *text,
@@ -90,7 +83,7 @@ wait_for_text (GtkWidget  *widget,
 
   while (g_get_monotonic_time () < deadline)
     {
-      iterate ();
+      sem_test_gui_iterate ();
       if (gtk_widget_get_mapped (widget) && (count_shown (widget, text) > 0) == shown)
         return TRUE;
       g_usleep (10 * 1000);
@@ -123,7 +116,7 @@ wait_for_report (void)
 
   while (g_get_monotonic_time () < deadline)
     {
-      iterate ();
+      sem_test_gui_iterate ();
       dialog = find_import_dialog ();
       if (dialog != NULL && !sem_import_dialog_get_busy (dialog) &&
           gtk_widget_get_mapped (GTK_WIDGET (dialog)))
@@ -173,7 +166,7 @@ fixture_tear_down (Fixture      *f,
                    gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate ();
+  sem_test_gui_iterate ();
   g_assert_null (find_import_dialog ());
   g_clear_object (&f->document);
   g_clear_object (&f->plan);
@@ -291,7 +284,7 @@ test_import_cancel (Fixture      *f,
   deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
   while (g_get_monotonic_time () < deadline)
     {
-      iterate ();
+      sem_test_gui_iterate ();
       g_usleep (10 * 1000);
     }
   g_assert_null (find_import_dialog ());

@@ -34,13 +34,6 @@ typedef struct
 } Fixture;
 
 static void
-iterate (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 collect_texts (GtkWidget  *widget,
                const char *css_class,
                GPtrArray  *texts)
@@ -96,7 +89,7 @@ fixture_set_up (Fixture      *f,
   sem_window_set_document (f->window, f->document);
   gtk_window_present (GTK_WINDOW (f->window));
   sem_window_select_event (f->window, EVENT_ID);
-  iterate ();
+  sem_test_gui_iterate ();
 }
 
 static void
@@ -104,7 +97,7 @@ fixture_tear_down (Fixture      *f,
                    gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate ();
+  sem_test_gui_iterate ();
   g_clear_object (&f->document);
   g_clear_object (&f->plan);
 }
@@ -165,7 +158,7 @@ test_live_feed (Fixture      *f,
 
   /* The list of addresses opens over the window. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.live-urls", NULL));
-  iterate ();
+  sem_test_gui_iterate ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.live-feed", NULL));
   g_assert_false (sem_window_get_live_feed (f->window));
@@ -247,7 +240,7 @@ test_publish_auth_error (Fixture      *f,
   g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.publish", NULL));
-  iterate ();
+  sem_test_gui_iterate ();
   dialog = find_publish_dialog ();
   g_assert_nonnull (dialog);
 
@@ -258,7 +251,7 @@ test_publish_auth_error (Fixture      *f,
   sem_publish_dialog_publish (dialog, url, "someone", "not-the-password");
   g_assert_true (sem_publish_dialog_get_busy (dialog));
   g_assert_true (wait_until_idle (dialog));
-  iterate ();
+  sem_test_gui_iterate ();
 
   g_assert_cmpuint (n_requests, >, 0);
   collect_texts (GTK_WIDGET (dialog), "sem-publish-error", errors);
@@ -291,16 +284,16 @@ test_publish_auth_error (Fixture      *f,
 
   /* The URL is remembered for the event, for the session. */
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
+  sem_test_gui_iterate ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.publish", NULL));
-  iterate ();
+  sem_test_gui_iterate ();
   dialog = find_publish_dialog ();
   g_assert_nonnull (dialog);
   url_row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
   g_assert_nonnull (url_row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (url_row)), ==, url);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
+  sem_test_gui_iterate ();
 }
 
 /* Without a plan there is nothing to publish or share. */
@@ -309,12 +302,12 @@ test_disabled_without_plan (Fixture      *f,
                             gconstpointer data)
 {
   sem_window_set_document (f->window, NULL);
-  iterate ();
+  sem_test_gui_iterate ();
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.publish", NULL);
-  iterate ();
+  sem_test_gui_iterate ();
   g_assert_null (find_publish_dialog ());
   sem_window_set_live_feed (f->window, TRUE);
-  iterate ();
+  sem_test_gui_iterate ();
   g_assert_false (sem_window_get_live_feed (f->window));
 }
 

@@ -98,13 +98,6 @@ find_action_button (GtkWidget  *widget,
   return NULL;
 }
 
-static void
-iterate (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* How many shown labels contain @text. */
 static guint
 count_shown (SemWindow  *window,
@@ -129,7 +122,7 @@ wait_for_text (SemWindow  *window,
 
   while (g_get_monotonic_time () < deadline)
     {
-      iterate ();
+      sem_test_gui_iterate ();
       if (gtk_widget_get_mapped (GTK_WIDGET (window)) && (count_shown (window, text) > 0) == shown)
         return TRUE;
       g_usleep (10 * 1000);
@@ -175,7 +168,7 @@ fixture_tear_down (Fixture      *f,
                    gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate ();
+  sem_test_gui_iterate ();
   g_clear_object (&f->document);
   g_clear_object (&f->plan);
 }
@@ -317,11 +310,11 @@ test_day_headers_follow_moves (Fixture      *f,
 
   /* The first session of day one moves to the same time on day two. */
   sem_plan_set (f->plan, SEM_ENTITY (first), "start", start + 86400, "end", end + 86400, NULL);
-  iterate ();
+  sem_test_gui_iterate ();
   assert_day_headers (f);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  iterate ();
+  sem_test_gui_iterate ();
   assert_day_headers (f);
 
   /* The last session of day one moves to early on day two: the order stays,
@@ -337,7 +330,7 @@ test_day_headers_follow_moves (Fixture      *f,
                     "end", sem_session_get_start (next) - 1800, NULL);
       break;
     }
-  iterate ();
+  sem_test_gui_iterate ();
   assert_day_headers (f);
 }
 

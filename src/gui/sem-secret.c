@@ -17,36 +17,34 @@
 
 #include "sem-secret.h"
 
-static const SecretSchema *
-caldav_schema (void)
+/* Both kinds of password are kept under the URL and the user name. */
+#define URL_USER_SCHEMA(name) \
+  { name, SECRET_SCHEMA_NONE, \
+    { { "url", SECRET_SCHEMA_ATTRIBUTE_STRING }, \
+      { "user", SECRET_SCHEMA_ATTRIBUTE_STRING }, \
+      { NULL, 0 } }, \
+    0, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+
+static const SecretSchema caldav_schema = URL_USER_SCHEMA ("org.sofia.Seminars.CalDAV");
+static const SecretSchema feed_schema = URL_USER_SCHEMA ("org.sofia.Seminars.Feed");
+
+static void
+store_password (const SecretSchema  *schema,
+                const char          *label,
+                const char          *url,
+                const char          *user,
+                const char          *password,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
 {
-  static const SecretSchema schema = {
-    "org.sofia.Seminars.CalDAV", SECRET_SCHEMA_NONE,
-    {
-      { "url", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { "user", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { NULL, 0 },
-    },
-    0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  };
+  g_return_if_fail (url != NULL);
+  g_return_if_fail (user != NULL);
+  g_return_if_fail (password != NULL);
 
-  return &schema;
-}
-
-static const SecretSchema *
-feed_schema (void)
-{
-  static const SecretSchema schema = {
-    "org.sofia.Seminars.Feed", SECRET_SCHEMA_NONE,
-    {
-      { "url", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { "user", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { NULL, 0 },
-    },
-    0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  };
-
-  return &schema;
+  secret_password_store (schema, SECRET_COLLECTION_DEFAULT, label, password,
+                         cancellable, callback, user_data,
+                         "url", url, "user", user, NULL);
 }
 
 /**
@@ -66,17 +64,10 @@ sem_secret_feed_store_async (const char          *url,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autofree char *label = NULL;
-
-  g_return_if_fail (url != NULL);
-  g_return_if_fail (user != NULL);
-  g_return_if_fail (password != NULL);
-
   /* Translators: the keyring's name for a password; %s is a calendar feed's URL */
-  label = g_strdup_printf (_("Sofia Seminars: calendar feed %s"), url);
-  secret_password_store (feed_schema (), SECRET_COLLECTION_DEFAULT, label, password,
-                         cancellable, callback, user_data,
-                         "url", url, "user", user, NULL);
+  g_autofree char *label = g_strdup_printf (_("Sofia Seminars: calendar feed %s"), url);
+
+  store_password (&feed_schema, label, url, user, password, cancellable, callback, user_data);
 }
 
 /**
@@ -101,7 +92,7 @@ sem_secret_feed_lookup_sync (const char  *url,
   g_return_val_if_fail (url != NULL, NULL);
   g_return_val_if_fail (user != NULL, NULL);
 
-  secret = secret_password_lookup_sync (feed_schema (), NULL, error,
+  secret = secret_password_lookup_sync (&feed_schema, NULL, error,
                                         "url", url, "user", user, NULL);
   password = g_strdup (secret);
   secret_password_free (secret);
@@ -125,17 +116,10 @@ sem_secret_store_async (const char          *url,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  g_autofree char *label = NULL;
-
-  g_return_if_fail (url != NULL);
-  g_return_if_fail (user != NULL);
-  g_return_if_fail (password != NULL);
-
   /* Translators: the keyring's name for a password; %s is a calendar server's URL */
-  label = g_strdup_printf (_("Sofia Seminars: calendar server %s"), url);
-  secret_password_store (caldav_schema (), SECRET_COLLECTION_DEFAULT, label, password,
-                         cancellable, callback, user_data,
-                         "url", url, "user", user, NULL);
+  g_autofree char *label = g_strdup_printf (_("Sofia Seminars: calendar server %s"), url);
+
+  store_password (&caldav_schema, label, url, user, password, cancellable, callback, user_data);
 }
 
 /**
@@ -167,7 +151,7 @@ sem_secret_lookup_async (const char          *url,
   g_return_if_fail (url != NULL);
   g_return_if_fail (user != NULL);
 
-  secret_password_lookup (caldav_schema (), cancellable, callback, user_data,
+  secret_password_lookup (&caldav_schema, cancellable, callback, user_data,
                           "url", url, "user", user, NULL);
 }
 
@@ -205,7 +189,7 @@ sem_secret_clear_async (const char          *url,
   g_return_if_fail (url != NULL);
   g_return_if_fail (user != NULL);
 
-  secret_password_clear (caldav_schema (), cancellable, callback, user_data,
+  secret_password_clear (&caldav_schema, cancellable, callback, user_data,
                          "url", url, "user", user, NULL);
 }
 
