@@ -22,24 +22,10 @@ import zoneinfo
 import icalendar
 import pytz
 
+from interop_common import is_iana, utc_string
+
 NAME = 'check_pyical'
 DATETIME_PROPS = ('DTSTART', 'DTEND', 'RECURRENCE-ID', 'EXDATE', 'RDATE')
-
-
-def utc_string (value):
-    if isinstance (value, datetime.datetime):
-        return value.astimezone (datetime.timezone.utc).strftime ('%Y-%m-%dT%H:%M:%SZ')
-    return value.strftime ('%Y-%m-%d')
-
-
-def is_iana (tzid):
-    if '/' not in tzid and tzid != 'UTC':
-        return False
-    try:
-        zoneinfo.ZoneInfo (tzid)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
 
 
 def main (argv):

@@ -24,6 +24,8 @@ import zoneinfo
 
 import vobject
 
+from interop_common import is_iana, utc_string
+
 NAME = 'check_vobject'
 DATETIME_PROPS = ('dtstart', 'dtend', 'recurrence_id', 'exdate', 'rdate')
 
@@ -35,22 +37,6 @@ class _Collect (logging.Handler):
 
     def emit (self, record):
         self.messages.append (record.getMessage ())
-
-
-def utc_string (value):
-    if isinstance (value, datetime.datetime):
-        return value.astimezone (datetime.timezone.utc).strftime ('%Y-%m-%dT%H:%M:%SZ')
-    return value.strftime ('%Y-%m-%d')
-
-
-def is_iana (tzid):
-    if '/' not in tzid and tzid != 'UTC':
-        return False
-    try:
-        zoneinfo.ZoneInfo (tzid)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
 
 
 def text (component, name):
