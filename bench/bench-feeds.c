@@ -6,7 +6,9 @@
  *   bench-feeds big MB   sync one feed of about MB megabytes (a calendar of
  *                        events with long descriptions)
  * Each prints "SECONDS MAX_RSS_KIB" of the timed part (sem_feed_sync_all);
- * `big` adds the body size in bytes. The server runs in a thread of its
+ * `big` adds the body size in bytes and the RSS in KiB before the sync
+ * starts (the server's copy of the body included), so that the growth
+ * during the sync is the peak minus it. The server runs in a thread of its
  * own with its own main context; for `big` it holds the body once, which
  * the peak memory includes.
  */
@@ -17,6 +19,7 @@
 
 #include <libsoup/soup.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
 
 #include "sem-feed-sync.h"
@@ -111,6 +114,19 @@ generate_calendar (gsize size)
   return g_string_free_to_bytes (text);
 }
 
+/* The resident set now, in KiB; 0 when it cannot be read. */
+static long
+current_rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return 0;
+  line = strstr (status, "\nVmRSS:");
+  return line != NULL ? strtol (line + 8, NULL, 10) : 0;
+}
+
 static void
 done_cb (GObject      *object,
          GAsyncResult *result,
@@ -136,6 +152,7 @@ main (int    argc,
   gboolean big;
   guint n;
   gint64 start;
+  long rss_before;
 
   if (argc != 3 || (!g_str_equal (argv[1], "304") && !g_str_equal (argv[1], "big")))
     {
@@ -165,6 +182,7 @@ main (int    argc,
       sem_plan_add (plan, SEM_ENTITY (feed));
     }
 
+  rss_before = current_rss_kib ();
   start = g_get_monotonic_time ();
   sem_feed_sync_all_async (sync, plan, NULL, done_cb, &results);
   while (results == NULL)
@@ -185,7 +203,8 @@ main (int    argc,
       struct rusage usage;
 
       getrusage (RUSAGE_SELF, &usage);
-      g_print ("%.4f %ld %" G_GSIZE_FORMAT "\n", seconds, usage.ru_maxrss, g_bytes_get_size (server.body));
+      g_print ("%.4f %ld %" G_GSIZE_FORMAT " %ld\n", seconds, usage.ru_maxrss, g_bytes_get_size (server.body),
+               rss_before);
     }
   else
     bench_report (start);

@@ -528,6 +528,84 @@ test_wrong_password (Fixture       *fixture,
   g_assert_error (error, SEM_CALDAV_ERROR, SEM_CALDAV_ERROR_AUTH);
 }
 
+typedef struct
+{
+  char     *out;
+  char     *err;
+  gboolean  done;
+} ToolRun;
+
+static void
+tool_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  ToolRun *run = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->done = TRUE;
+}
+
+static gboolean
+tool_timeout_cb (gpointer user_data)
+{
+  g_subprocess_force_exit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs a tool with stdin closed (as in CI: a prompt must not hang it), for
+ * at most 20 seconds; its stderr goes to the test log. Returns stdout. */
+static char *
+run_tool (const char * const *argv)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  ToolRun run = { NULL, NULL, FALSE };
+  guint timeout_id;
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                     G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  /* No input: stdin is closed at once. */
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, tool_done_cb, &run);
+  timeout_id = g_timeout_add_seconds (20, tool_timeout_cb, process);
+  while (!run.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout_id);
+  g_test_message ("%s: %s%s", argv[0], run.out, run.err);
+  g_free (run.err);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  return run.out;
+}
+
+/* `khal list` of every event in @vdir, one "UID<tab>title" line each. */
+static char *
+khal_list (Fixture    *fixture,
+           const char *program,
+           const char *vdir)
+{
+  g_autofree char *config = NULL;
+  g_autofree char *config_path = NULL;
+
+  config = g_strdup_printf ("[calendars]\n[[seminar]]\npath = %s\ntype = calendar\n"
+                            "[sqlite]\npath = %s/khal.db\n"
+                            "[locale]\nlocal_timezone = UTC\ndefault_timezone = UTC\n"
+                            "timeformat = %%H:%%M\ndateformat = %%Y-%%m-%%d\n"
+                            "longdateformat = %%Y-%%m-%%d\ndatetimeformat = %%Y-%%m-%%dT%%H:%%M\n"
+                            "longdatetimeformat = %%Y-%%m-%%dT%%H:%%M\n"
+                            "[default]\ndefault_calendar = seminar\n",
+                            vdir, fixture->state_dir);
+  config_path = g_build_filename (fixture->state_dir, "khal.conf", NULL);
+  sem_test_write_file (config_path, config, -1);
+
+  return run_tool ((const char * const[]) { program, "-c", config_path, "list", "--once",
+                                            "--day-format", "", "--format", "{uid}\t{title}",
+                                            "1900-01-01", "2200-01-01", NULL });
+}
+
 /* What the server holds, read back by khal: every resource it lists, put
  * in a vdir as it is, shows the sessions with their titles. */
 static void
@@ -537,15 +615,11 @@ test_khal (Fixture       *fixture,
   g_autoptr(SemCaldavReport) report = NULL;
   g_autoptr(GPtrArray) resources = NULL;
   g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GSubprocess) khal = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *program = g_find_program_in_path ("khal");
   g_autofree char *listing = NULL;
   g_autofree char *vdir = NULL;
-  g_autofree char *config = NULL;
-  g_autofree char *config_path = NULL;
   g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
   g_auto(GStrv) lines = NULL;
   guint status, n_files = 0, n_listed = 0;
 
@@ -597,26 +671,7 @@ test_khal (Fixture       *fixture,
     }
   g_assert_cmpuint (n_files, ==, resources->len);
 
-  config = g_strdup_printf ("[calendars]\n[[seminar]]\npath = %s\ntype = calendar\n"
-                            "[sqlite]\npath = %s/khal.db\n"
-                            "[locale]\nlocal_timezone = UTC\ndefault_timezone = UTC\n"
-                            "timeformat = %%H:%%M\ndateformat = %%Y-%%m-%%d\n"
-                            "longdateformat = %%Y-%%m-%%d\ndatetimeformat = %%Y-%%m-%%dT%%H:%%M\n"
-                            "longdatetimeformat = %%Y-%%m-%%dT%%H:%%M\n"
-                            "[default]\ndefault_calendar = seminar\n",
-                            vdir, fixture->state_dir);
-  config_path = g_build_filename (fixture->state_dir, "khal.conf", NULL);
-  sem_test_write_file (config_path, config, -1);
-
-  khal = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
-                           program, "-c", config_path, "list", "--once", "--day-format", "",
-                           "--format", "{uid}\t{title}", "1900-01-01", "2200-01-01", NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (khal, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  g_test_message ("khal: %s", err);
-  g_assert_true (g_subprocess_get_successful (khal));
-
+  out = khal_list (fixture, program, vdir);
   lines = g_strsplit (out, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -632,6 +687,114 @@ test_khal (Fixture       *fixture,
     }
   g_assert_cmpuint (n_listed, ==, resources->len);
   g_assert_cmpuint (g_hash_table_size (expected), ==, 0);
+}
+
+/* The issue's "done when": the Brussels seminar published to Radicale and
+ * synced by vdirsyncer into a vdir holds the plan's sessions — the same
+ * UIDs, titles and start times — and khal lists them from there. */
+static void
+test_vdirsyncer (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(SemCaldavReport) report = NULL;
+  g_autoptr(GPtrArray) resources = NULL;
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *program = g_find_program_in_path ("vdirsyncer");
+  g_autofree char *khal = g_find_program_in_path ("khal");
+  g_autofree char *vdir = NULL;
+  g_autofree char *status_dir = NULL;
+  g_autofree char *config = NULL;
+  g_autofree char *config_path = NULL;
+  g_autofree char *listing = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *name;
+  guint n_files = 0, n_listed = 0;
+
+  if (!need_radicale ())
+    return;
+  /* build-aux/setup installs vdirsyncer: its absence is a failure. */
+  g_assert_nonnull (program);
+
+  report = publish_ok (fixture);
+  resources = sem_ical_export_resources (fixture->plan, SEM_SCOPE_EVENT, EVENT, NULL, "en", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (resources->len, >, 0);
+  for (guint i = 0; i < resources->len; i++)
+    {
+      SemIcalResource *resource = g_ptr_array_index (resources, i);
+      g_autofree char *id = g_strndup (resource->uid, strcspn (resource->uid, "@"));
+      SemEntity *session = sem_plan_lookup (fixture->plan, SEM_COLLECTION_SESSIONS, id);
+
+      g_assert_nonnull (session);
+      g_hash_table_insert (expected, g_strdup (resource->uid), session);
+    }
+
+  vdir = g_build_filename (fixture->state_dir, "vdir", NULL);
+  status_dir = g_build_filename (fixture->state_dir, "status", NULL);
+  g_assert_cmpint (g_mkdir (vdir, 0700), ==, 0);
+  config = g_strdup_printf ("[general]\nstatus_path = \"%s/\"\n\n"
+                            "[pair seminar]\na = \"seminar_remote\"\nb = \"seminar_local\"\n"
+                            "collections = null\n\n"
+                            "[storage seminar_remote]\ntype = \"caldav\"\nurl = \"%s\"\n"
+                            "username = \"" USER "\"\npassword = \"" PASSWORD "\"\n\n"
+                            "[storage seminar_local]\ntype = \"filesystem\"\npath = \"%s/\"\n"
+                            "fileext = \".ics\"\n",
+                            status_dir, fixture->url, vdir);
+  config_path = g_build_filename (fixture->state_dir, "vdirsyncer.conf", NULL);
+  sem_test_write_file (config_path, config, -1);
+
+  g_free (run_tool ((const char * const[]) { program, "-c", config_path, "discover", NULL }));
+  g_free (run_tool ((const char * const[]) { program, "-c", config_path, "sync", NULL }));
+
+  dir = g_dir_open (vdir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (vdir, name, NULL);
+      g_autofree char *text = sem_test_read_file (path, NULL);
+      icalcomponent *calendar;
+      icalcomponent *vevent;
+      struct icaltimetype start;
+      SemSession *session;
+
+      g_assert_true (g_str_has_suffix (name, ".ics"));
+      calendar = icalparser_parse_string (text);
+      g_assert_nonnull (calendar);
+      vevent = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+      g_assert_nonnull (vevent);
+      session = g_hash_table_lookup (expected, icalcomponent_get_uid (vevent));
+      g_assert_nonnull (session);
+      g_assert_cmpstr (icalcomponent_get_summary (vevent), ==, sem_session_get_title (session, "en"));
+      start = icalcomponent_get_dtstart (vevent);
+      g_assert_cmpint (icaltime_as_timet_with_zone (start, start.zone != NULL ? start.zone
+                                                           : icaltimezone_get_utc_timezone ()),
+                       ==, sem_session_get_start (session));
+      icalcomponent_free (calendar);
+      n_files++;
+    }
+  g_assert_cmpuint (n_files, ==, resources->len);
+
+  /* And khal reads that vdir. */
+  g_assert_nonnull (khal);
+  listing = khal_list (fixture, khal, vdir);
+  lines = g_strsplit (listing, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", 2);
+      SemSession *session;
+
+      if (*lines[i] == '\0')
+        continue;
+      g_assert_cmpuint (g_strv_length (fields), ==, 2);
+      session = g_hash_table_lookup (expected, fields[0]);
+      g_assert_nonnull (session);
+      g_assert_cmpstr (fields[1], ==, sem_session_get_title (session, "en"));
+      g_assert_true (g_hash_table_remove (expected, fields[0]));
+      n_listed++;
+    }
+  g_assert_cmpuint (n_listed, ==, resources->len);
 }
 
 /* Runs `sofia-seminars ARGS…` with @environment added; returns the exit status. */
@@ -795,6 +958,7 @@ main (int    argc,
   g_test_add ("/caldav/conflict", Fixture, NULL, fixture_set_up, test_conflict, fixture_tear_down);
   g_test_add ("/caldav/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/caldav/khal", Fixture, NULL, fixture_set_up, test_khal, fixture_tear_down);
+  g_test_add ("/caldav/vdirsyncer", Fixture, NULL, fixture_set_up, test_vdirsyncer, fixture_tear_down);
   g_test_add ("/caldav/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
   g_test_add ("/caldav/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
   g_test_add ("/caldav/wrong-password", Fixture, NULL, fixture_set_up, test_wrong_password, fixture_tear_down);

@@ -40,6 +40,7 @@ extern void __lsan_ignore_object (const void *p) __attribute__ ((weak));
 #define ETAG "\"v1\""
 #define AUTH_USER "alice"
 #define AUTH_PASSWORD "s3cret-Pw0rd"
+#define AUTH_TOKEN "tok.3n-Ab_c~9+/=="
 #define LAST_MODIFIED "Tue, 20 Feb 2018 08:00:00 GMT"
 
 typedef struct
@@ -49,6 +50,8 @@ typedef struct
   const char  *body;          /* what /cal, /lm and /noval serve */
   guint        hits_304;
   guint        hits;
+  char        *authorization; /* what the last request to /bearer… carried */
+  char        *elsewhere;     /* the other origin /bearer-away redirects to */
   SemPlan     *plan;
   SemFeed     *feed;
   SemFeedSync *sync;
@@ -86,6 +89,29 @@ gzip_bytes (const char *text)
   g_assert_true (g_output_stream_write_all (out, text, strlen (text), NULL, NULL, NULL));
   g_assert_true (g_output_stream_close (out, NULL, NULL));
   return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+}
+
+#define CHUNKS_EVENTS 400
+
+/* A calendar of CHUNKS_EVENTS events in a timezone of its own, whose
+ * VTIMEZONE comes after them, as some servers write it. */
+static char *
+chunks_calendar (void)
+{
+  GString *text = g_string_new (CAL_HEAD "REFRESH-INTERVAL;VALUE=DURATION:PT20H\r\n");
+
+  for (guint i = 0; i < CHUNKS_EVENTS; i++)
+    g_string_append_printf (text,
+                            "BEGIN:VEVENT\r\nUID:chunk-%u@test\r\nDTSTAMP:20180101T000000Z\r\n"
+                            "SUMMARY:Среща %u — София\r\nDTSTART;TZID=Sofia Custom:201802%02uT120000\r\n"
+                            "DTEND;TZID=Sofia Custom:201802%02uT130000\r\nDESCRIPTION:Дълго описание, "
+                            "сгънато на два\r\n  реда.\r\nEND:VEVENT\r\n",
+                            i, i, 1 + i % 28, 1 + i % 28);
+  g_string_append (text,
+                   "BEGIN:VTIMEZONE\r\nTZID:Sofia Custom\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\n"
+                   "TZOFFSETFROM:+0200\r\nTZOFFSETTO:+0200\r\nTZNAME:EET\r\nEND:STANDARD\r\n"
+                   "END:VTIMEZONE\r\nEND:VCALENDAR\r\n");
+  return g_string_free (text, FALSE);
 }
 
 static void
@@ -139,6 +165,25 @@ handler_cb (SoupServer        *server,
           soup_message_headers_replace (response, "WWW-Authenticate", "Basic realm=\"test\"");
           respond (msg, SOUP_STATUS_UNAUTHORIZED, "who are you");
         }
+    }
+  else if (g_str_equal (path, "/bearer"))
+    {
+      g_free (fixture->authorization);
+      fixture->authorization = g_strdup (soup_message_headers_get_one (request, "Authorization"));
+      if (g_strcmp0 (fixture->authorization, "Bearer " AUTH_TOKEN) == 0)
+        respond (msg, SOUP_STATUS_OK, cal_b);
+      else
+        {
+          soup_message_headers_replace (response, "WWW-Authenticate", "Bearer realm=\"test\"");
+          respond (msg, SOUP_STATUS_UNAUTHORIZED, "who are you");
+        }
+    }
+  else if (g_str_equal (path, "/bearer-here"))
+    redirect (fixture, msg, 302, "/bearer");
+  else if (g_str_equal (path, "/bearer-away"))
+    {
+      soup_server_message_set_status (msg, 302, NULL);
+      soup_message_headers_replace (response, "Location", fixture->elsewhere);
     }
   else if (g_str_equal (path, "/noval"))
     respond (msg, SOUP_STATUS_OK, fixture->body);
@@ -194,6 +239,20 @@ handler_cb (SoupServer        *server,
     }
   else if (g_str_equal (path, "/garbage"))
     respond (msg, SOUP_STATUS_OK, "<html><body>Not a calendar</body></html>\n");
+  else if (g_str_equal (path, "/chunks"))
+    {
+      g_autofree char *text = chunks_calendar ();
+      SoupMessageBody *body = soup_server_message_get_response_body (msg);
+      gsize length = strlen (text);
+
+      /* Many small chunks, cut anywhere: in lines, in characters. */
+      soup_message_headers_set_encoding (response, SOUP_ENCODING_CHUNKED);
+      soup_message_headers_replace (response, "Content-Type", "text/calendar");
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      for (gsize at = 0; at < length; at += 97)
+        soup_message_body_append (body, SOUP_MEMORY_COPY, text + at, MIN (97, length - at));
+      soup_message_body_complete (body);
+    }
   else
     respond (msg, SOUP_STATUS_NOT_FOUND, "not found");
 }
@@ -235,6 +294,8 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->feed);
   g_clear_object (&fixture->plan);
   g_free (fixture->base);
+  g_free (fixture->authorization);
+  g_free (fixture->elsewhere);
 }
 
 static void
@@ -598,6 +659,132 @@ test_auth (Fixture       *fixture,
   sem_feed_sync_set_credentials_func (fixture->sync, NULL, NULL, NULL);
 }
 
+static gboolean
+token_cb (SemFeed   *feed,
+          char     **user,
+          char     **password,
+          gpointer   data)
+{
+  Credentials *credentials = data;
+
+  credentials->calls++;
+  g_assert_cmpint (sem_feed_get_effective_auth (feed), ==, SEM_FEED_AUTH_TOKEN);
+  *password = g_strdup (credentials->password);
+  return TRUE;
+}
+
+/* The other origin: records what a redirect brought it. */
+static void
+elsewhere_cb (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  GPtrArray *seen = user_data;
+  const char *authorization =
+    soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Authorization");
+
+  if (__lsan_ignore_object != NULL)
+    __lsan_ignore_object (soup_server_message_get_socket (msg));
+  g_ptr_array_add (seen, g_strdup (authorization != NULL ? authorization : "(none)"));
+  respond (msg, SOUP_STATUS_OK, cal_b);
+}
+
+static void
+test_token (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) events = sync_first (fixture);
+  g_autoptr(SemFeedSyncResult) missing = NULL;
+  g_autoptr(SemFeedSyncResult) wrong = NULL;
+  g_autoptr(SemFeedSyncResult) right = NULL;
+  g_autoptr(SemFeedSyncResult) here = NULL;
+  g_autoptr(SemFeedSyncResult) away = NULL;
+  g_autoptr(SoupServer) other = NULL;
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(SemPlan) loaded = NULL;
+  Credentials credentials = { "not-the-token", 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *text = NULL;
+  GSList *uris;
+  gsize length = 0;
+
+  /* No auth: the plan has no "auth" member, so older files keep their bytes. */
+  before = sem_plan_codec_to_data (fixture->plan, &length);
+  g_assert_null (strstr (before, "\"auth\""));
+  g_assert_cmpint (sem_feed_get_auth (fixture->feed), ==, SEM_FEED_AUTH_NONE);
+
+  sem_plan_set (fixture->plan, SEM_ENTITY (fixture->feed), "auth", SEM_FEED_AUTH_TOKEN, NULL);
+
+  /* No token to be had: the 401 fails the sync, the events stay. */
+  missing = sync_failing (fixture, "/bearer", events);
+  g_assert_error (missing->error, SEM_FEED_SYNC_ERROR, SEM_FEED_SYNC_ERROR_AUTH);
+  g_assert_cmpstr (missing->error->message, ==, "The server asks for an access token");
+  g_assert_null (fixture->authorization);
+
+  /* A wrong token: asked before the request, sent once, refused. */
+  sem_feed_sync_set_credentials_func (fixture->sync, token_cb, &credentials, NULL);
+  fixture->hits = 0;
+  wrong = sync_failing (fixture, "/bearer", events);
+  g_assert_error (wrong->error, SEM_FEED_SYNC_ERROR, SEM_FEED_SYNC_ERROR_AUTH);
+  g_assert_cmpstr (wrong->error->message, ==, "The server did not accept the access token");
+  g_assert_cmpstr (fixture->authorization, ==, "Bearer not-the-token");
+  g_assert_cmpuint (credentials.calls, ==, 1);
+  g_assert_cmpuint (fixture->hits, ==, 1);
+
+  /* The right one, as "Authorization: Bearer TOKEN". */
+  credentials.password = AUTH_TOKEN;
+  credentials.calls = 0;
+  fixture->hits = 0;
+  right = run_sync (fixture);
+  assert_updated (right, 1, 1, 1);
+  g_assert_cmpstr (fixture->authorization, ==, "Bearer " AUTH_TOKEN);
+  g_assert_cmpuint (credentials.calls, ==, 1);
+  g_assert_cmpuint (fixture->hits, ==, 1);
+  g_assert_null (sem_feed_get_last_error (fixture->feed));
+
+  /* A redirect on the same origin keeps it. */
+  g_clear_pointer (&fixture->authorization, g_free);
+  set_path (fixture, "/bearer-here");
+  here = run_sync (fixture);
+  g_assert_no_error (here->error);
+  g_assert_cmpint (here->status, ==, SEM_FEED_SYNC_UNCHANGED);
+  g_assert_cmpstr (fixture->authorization, ==, "Bearer " AUTH_TOKEN);
+
+  /* The plan says "token", never the token; and reads back so. */
+  text = sem_plan_codec_to_data (fixture->plan, &length);
+  g_assert_nonnull (strstr (text, "\"auth\" : \"token\""));
+  g_assert_null (strstr (text, AUTH_TOKEN));
+  g_assert_null (strstr (text, "not-the-token"));
+  bytes = g_bytes_new (text, length);
+  loaded = sem_plan_codec_load_bytes (bytes, "plan.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sem_feed_get_auth (SEM_FEED (sem_plan_lookup (loaded, SEM_COLLECTION_FEEDS, "partner"))),
+                   ==, SEM_FEED_AUTH_TOKEN);
+
+  /* Never to another origin a redirect leads to. */
+  other = soup_server_new (NULL, NULL);
+  soup_server_add_handler (other, NULL, elsewhere_cb, seen, NULL);
+  soup_server_listen_local (other, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (other);
+  fixture->elsewhere = g_strdup_printf ("http://127.0.0.1:%d/cal", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  credentials.calls = 0;
+  set_path (fixture, "/bearer-away");
+  away = run_sync (fixture);
+  g_assert_no_error (away->error);
+  g_assert_cmpuint (credentials.calls, ==, 1);
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "(none)");
+
+  sem_feed_sync_set_credentials_func (fixture->sync, NULL, NULL, NULL);
+  soup_server_disconnect (other);
+}
+
 static void
 test_gone (Fixture       *fixture,
            gconstpointer  data)
@@ -709,6 +896,48 @@ test_bom (Fixture       *fixture,
           gconstpointer  data)
 {
   check_cal_b (fixture, "/bom");
+}
+
+/* No temporary file of a sync is left in the temporary directory. */
+static guint
+count_spools (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (g_get_tmp_dir (), 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    n += g_str_has_prefix (name, "sofia-seminars-feed-");
+  return n;
+}
+
+static void
+test_chunks (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(SemFeedSyncResult) result = NULL;
+  g_autoptr(SemFeedSyncResult) again = NULL;
+  SemExternalEvent *event;
+
+  set_path (fixture, "/chunks");
+  result = run_sync (fixture);
+  assert_updated (result, CHUNKS_EVENTS, 0, 0);
+  g_assert_cmpuint (sem_feed_get_events (fixture->feed)->len, ==, CHUNKS_EVENTS);
+
+  /* 2018-02-04 12:00 at +02:00, read with the VTIMEZONE that follows. */
+  event = find_event (fixture->feed, "chunk-3@test");
+  g_assert_nonnull (event);
+  g_assert_cmpstr (sem_external_event_get_summary (event), ==, "Среща 3 — София");
+  g_assert_cmpstr (sem_external_event_get_description (event), ==, "Дълго описание, сгънато на два реда.");
+  g_assert_cmpint (sem_external_event_get_start (event), ==, 1517738400);
+  g_assert_cmpint (sem_external_event_get_end (event) - sem_external_event_get_start (event), ==, 3600);
+  g_assert_cmpint (sem_feed_sync_get_refresh_seconds (fixture->sync, fixture->feed), ==, 20 * 3600);
+  g_assert_cmpuint (count_spools (), ==, 0);
+
+  /* The same body again: the hash of the chunks is the hash of the body. */
+  again = run_sync (fixture);
+  g_assert_cmpint (again->status, ==, SEM_FEED_SYNC_UNCHANGED);
+  g_assert_cmpuint (count_spools (), ==, 0);
 }
 
 static void
@@ -883,6 +1112,40 @@ test_cli (Fixture       *fixture,
     g_assert_null (strstr (text, AUTH_PASSWORD));
   }
 
+  /* Behind a bearer token: the plan says so, the token comes from the environment. */
+  {
+    g_autofree char *locked = g_strconcat (fixture->base, "/bearer", NULL);
+    g_autofree char *text = NULL;
+
+    g_unsetenv ("SEMINARS_TOKEN");
+    out = run_cli (&status, "feed-add", path, locked, "--name", "Token", "--token-from-env", "--user", AUTH_USER, NULL);
+    g_assert_cmpint (status, ==, 2);
+    g_clear_pointer (&out, g_free);
+    out = run_cli (&status, "feed-add", path, locked, "--name", "Token", "--token-from-env", NULL);
+    g_assert_cmpint (status, ==, 0);
+    g_clear_pointer (&out, g_free);
+
+    out = run_cli (&status, "sync", path, NULL);
+    g_assert_cmpint (status, ==, 1);
+    g_assert_nonnull (strstr (out, "error  Token  The server asks for an access token\n"));
+    g_clear_pointer (&out, g_free);
+
+    g_setenv ("SEMINARS_TOKEN", AUTH_TOKEN, TRUE);
+    g_setenv ("SEMINARS_PASSWORD", AUTH_PASSWORD, TRUE);   /* for "Locked" */
+    out = run_cli (&status, "sync", path, NULL);
+    g_unsetenv ("SEMINARS_TOKEN");
+    g_unsetenv ("SEMINARS_PASSWORD");
+    g_assert_cmpint (status, ==, 0);
+    g_assert_nonnull (strstr (out, "updated  Token  +2 ~0 -0\n"));
+    g_assert_null (strstr (out, AUTH_TOKEN));
+    g_assert_cmpstr (fixture->authorization, ==, "Bearer " AUTH_TOKEN);
+    g_clear_pointer (&out, g_free);
+
+    g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "\"auth\" : \"token\""));
+    g_assert_null (strstr (text, AUTH_TOKEN));
+  }
+
   out = run_cli (&status, "feed-add", path, bad, NULL);
   g_assert_cmpint (status, ==, 0);
   g_clear_pointer (&out, g_free);
@@ -929,6 +1192,7 @@ main (int    argc,
   ADD ("redirect-errors", test_redirect_errors);
   ADD ("not-found", test_not_found);
   ADD ("auth", test_auth);
+  ADD ("token", test_token);
   ADD ("gone", test_gone);
   ADD ("server-error", test_server_error);
   ADD ("timeout", test_timeout);
@@ -936,6 +1200,7 @@ main (int    argc,
   ADD ("garbage", test_garbage);
   ADD ("gzip", test_gzip);
   ADD ("bom", test_bom);
+  ADD ("chunks", test_chunks);
   ADD ("webcal", test_webcal);
   ADD ("all", test_all);
   ADD ("cli", test_cli);

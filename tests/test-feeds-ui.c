@@ -16,6 +16,7 @@
 #include "sem-demo.h"
 #include "sem-document.h"
 #include "sem-feeds-dialog.h"
+#include "sem-plan-codec.h"
 #include "sem-window-private.h"
 #include "sem-test-util.h"
 
@@ -305,6 +306,111 @@ test_add_form (Fixture      *f,
   sem_test_gui_iterate ();
 }
 
+/* A plan that opens with a due feed syncs it at once, not a minute later. */
+static void
+test_sync_on_load (Fixture      *f,
+                   gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SemPlan) plan = sem_demo_load (&error);
+  g_autoptr(SemDocument) document = NULL;
+  g_autoptr(SemFeed) feed = sem_feed_new ("partner");
+
+  g_assert_no_error (error);
+  g_object_set (feed, "name", "Partner", "url", f->url, "enabled", TRUE, NULL);
+  sem_plan_add (plan, SEM_ENTITY (feed));
+  document = sem_document_new (plan, NULL);
+
+  sem_window_set_document (f->window, document);
+  g_assert_true (_sem_window_is_syncing_feed (f->window, "partner"));
+  g_assert_true (wait_for_sync (f, "partner"));
+  g_assert_null (sem_feed_get_last_error (feed));
+  g_assert_cmpint (sem_feed_get_last_sync (feed), >, 0);
+  g_assert_cmpuint (sem_feed_get_events (feed)->len, ==, 1);
+}
+
+static GtkWidget *
+find_mnemonic_target (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), label) == 0)
+    return gtk_label_get_mnemonic_widget (GTK_LABEL (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mnemonic_target (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The form's sign-in choice: a token goes to the keyring, the plan only
+ * says "token". Without a Secret Service (CI) keeping it fails, and says so. */
+static void
+test_token_form (Fixture      *f,
+                 gconstpointer data)
+{
+  GListModel *feeds = sem_plan_get_collection (f->plan, SEM_COLLECTION_FEEDS);
+  g_autoptr(SemFeed) feed = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *user, *token, *url;
+  GtkDropDown *auth;
+  GtkWindow *form;
+  gsize length = 0;
+
+  g_signal_emit_by_name (find_button (GTK_WIDGET (f->dialog), "_Add…"), "clicked");
+  sem_test_gui_iterate ();
+  form = find_toplevel ("Add Subscription");
+  g_assert_nonnull (form);
+  auth = GTK_DROP_DOWN (find_mnemonic_target (GTK_WIDGET (form), "_Sign in with"));
+  user = find_mnemonic_target (GTK_WIDGET (form), "_User name");
+  token = find_mnemonic_target (GTK_WIDGET (form), "Access _token");
+  url = find_mnemonic_target (GTK_WIDGET (form), "_Address");
+  g_assert_nonnull (auth);
+  g_assert_nonnull (token);
+
+  /* None at first: no user name, no token asked for. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (auth), ==, SEM_FEED_AUTH_NONE);
+  g_assert_false (gtk_widget_get_visible (user));
+  g_assert_false (gtk_widget_get_visible (token));
+  gtk_drop_down_set_selected (auth, SEM_FEED_AUTH_PASSWORD);
+  g_assert_true (gtk_widget_get_visible (user));
+  g_assert_false (gtk_widget_get_visible (token));
+  gtk_drop_down_set_selected (auth, SEM_FEED_AUTH_TOKEN);
+  g_assert_false (gtk_widget_get_visible (user));
+  g_assert_true (gtk_widget_get_visible (token));
+
+  gtk_editable_set_text (GTK_EDITABLE (url), f->url);
+  gtk_editable_set_text (GTK_EDITABLE (token), "form-T0ken-value");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (form), "_Add"), "clicked");
+  sem_test_gui_iterate ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (feeds), ==, 1);
+  feed = g_list_model_get_item (feeds, 0);
+  g_assert_cmpint (sem_feed_get_auth (feed), ==, SEM_FEED_AUTH_TOKEN);
+  g_assert_null (sem_feed_get_user (feed));
+  text = sem_plan_codec_to_data (f->plan, &length);
+  g_assert_nonnull (strstr (text, "\"auth\" : \"token\""));
+  g_assert_null (strstr (text, "form-T0ken-value"));
+
+  /* Whether or not the keyring kept it, the feed is synced. */
+  for (gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+       sem_feed_get_last_sync (feed) == 0 && sem_feed_get_last_error (feed) == NULL &&
+       g_get_monotonic_time () < deadline;)
+    {
+      sem_test_gui_iterate ();
+      g_usleep (10 * 1000);
+    }
+  g_assert_true (wait_for_sync (f, sem_entity_get_id (SEM_ENTITY (feed))));
+  g_assert_true (sem_feed_get_last_sync (feed) > 0 || sem_feed_get_last_error (feed) != NULL);
+
+  form = find_toplevel ("Access Token Not Kept");
+  if (form != NULL)
+    gtk_window_destroy (form);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +428,10 @@ main (int   argc,
               fixture_set_up, test_add_refresh_fail, fixture_tear_down);
   g_test_add ("/feeds-ui/add-form", Fixture, NULL,
               fixture_set_up, test_add_form, fixture_tear_down);
+  g_test_add ("/feeds-ui/sync-on-load", Fixture, NULL,
+              fixture_set_up, test_sync_on_load, fixture_tear_down);
+  g_test_add ("/feeds-ui/token-form", Fixture, NULL,
+              fixture_set_up, test_token_form, fixture_tear_down);
   g_test_add ("/feeds-ui/cancel-on-close", Fixture, NULL,
               fixture_set_up, test_cancel_on_close, fixture_tear_down);
 

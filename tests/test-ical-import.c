@@ -127,6 +127,198 @@ static const char * const corpus[] = {
   "rrule-minutely", "rrule-huge", "x-lic-error", "truncated", "not-ical", "unbalanced",
 };
 
+/* ---- the same through a stream ----------------------------------------- */
+
+/* A stream that cannot seek and hands out at most @chunk bytes per read. */
+typedef struct
+{
+  GInputStream  parent_instance;
+  GBytes       *bytes;
+  gsize         pos;
+  gsize         chunk;
+} ChunkedStream;
+
+typedef GInputStreamClass ChunkedStreamClass;
+
+static GType chunked_stream_get_type (void);
+G_DEFINE_TYPE (ChunkedStream, chunked_stream, G_TYPE_INPUT_STREAM)
+
+static gssize
+chunked_stream_read (GInputStream  *stream,
+                     void          *buffer,
+                     gsize          count,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  ChunkedStream *self = (ChunkedStream *) stream;
+  gsize size;
+  const char *data = g_bytes_get_data (self->bytes, &size);
+  gsize n = MIN (MIN (count, self->chunk), size - self->pos);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return -1;
+  if (n > 0)
+    memcpy (buffer, data + self->pos, n);
+  self->pos += n;
+  return n;
+}
+
+static void
+chunked_stream_finalize (GObject *object)
+{
+  g_bytes_unref (((ChunkedStream *) object)->bytes);
+  G_OBJECT_CLASS (chunked_stream_parent_class)->finalize (object);
+}
+
+static void
+chunked_stream_class_init (ChunkedStreamClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = chunked_stream_finalize;
+  klass->read_fn = chunked_stream_read;
+}
+
+static void
+chunked_stream_init (ChunkedStream *self)
+{
+}
+
+static GInputStream *
+chunked_stream_new (GBytes *bytes,
+                    gsize   chunk)
+{
+  ChunkedStream *self = g_object_new (chunked_stream_get_type (), NULL);
+
+  self->bytes = g_bytes_ref (bytes);
+  self->chunk = chunk;
+  return G_INPUT_STREAM (self);
+}
+
+/* What importing @bytes into the demo plan reports, or the error. */
+static char *
+import_text (GBytes       *bytes,
+             GInputStream *stream,
+             const char   *name)
+{
+  g_autoptr(SemPlan) plan = load_demo ();
+  g_autoptr(SemIcalImportOptions) options = sem_ical_import_options_new_for_event (plan, EVENT, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SemIcalImport) parsed = NULL;
+  g_autoptr(SemIcalReport) report = NULL;
+
+  if (stream != NULL)
+    parsed = sem_ical_import_parse_stream (stream, name, options, NULL, &error);
+  else
+    parsed = sem_ical_import_parse (bytes, name, options, NULL, &error);
+  if (parsed == NULL)
+    return g_strdup_printf ("error: %s\n", error->message);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (sem_ical_import_options_get_fraction (options), ==, 1.0);
+  report = sem_ical_import_apply (plan, parsed, EVENT, "en");
+  return report_to_text (plan, report);
+}
+
+/* Every chunking of the text gives what the text in one piece gives. */
+static void
+assert_stream_equal (GBytes     *bytes,
+                     const char *name)
+{
+  static const gsize chunks[] = { 1, 2, 3, 7, 4096 };
+  g_autofree char *whole = import_text (bytes, NULL, name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (chunks); i++)
+    {
+      g_autoptr(GInputStream) stream = chunked_stream_new (bytes, chunks[i]);
+      g_autofree char *text = import_text (NULL, stream, name);
+
+      if (g_strcmp0 (text, whole) != 0)
+        g_error ("%s in chunks of %" G_GSIZE_FORMAT " bytes:\n%s\ninstead of\n%s",
+                 name, chunks[i], text, whole);
+    }
+
+  /* A stream that seeks is read twice, in place. */
+  {
+    g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+    g_autofree char *text = import_text (NULL, stream, name);
+
+    g_assert_cmpstr (text, ==, whole);
+  }
+}
+
+static void
+test_stream_corpus (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (corpus); i++)
+    {
+      g_autofree char *name = g_strconcat (corpus[i], ".ics", NULL);
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+      assert_stream_equal (bytes, name);
+    }
+}
+
+/* Refusals and their lines do not depend on where the chunks end: a
+ * character cut in two, a BOM cut in two, bad UTF-8 after a bad line. */
+static void
+test_stream_hostile (void)
+{
+  static const char * const texts[] = {
+    "BEGIN:VCALENDAR\nX-A:\xd0\xa1\xd0\xbe\xd1\x84\xd0\xb8\xd1\x8f \xe2\x80\x99 \xf0\x9f\x93\x85\nEND:VCALENDAR\n",
+    "\xEF\xBB\xBF" "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n",
+    "\xEF\xBB",
+    "BEGIN:VCALENDAR\nX-A:\xd0\nEND:VCALENDAR\n",
+    "BEGIN:VCALENDAR\nX-A:\xe2\x80\nEND:VCALENDAR\n",
+    "BEGIN:VCALENDAR\nX-A:\xed\xa0\x80\nEND:VCALENDAR\n",
+    "BEGIN:VCALENDAR\nX-A:ok\nEND:VCALENDAR\n\xf0\x9f",
+    "BEGIN:VCALENDAR\nnot a line\nX-A:\xff\nEND:VCALENDAR\n",
+    "BEGIN:VCALENDAR\nX-A:1\n\x00\nEND:VCALENDAR\n",
+    "BEGIN:VCALENDAR\nEND:VCALENDAR\nX-AFTER:1\n",
+    "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nDTSTART:20180220T100000Z\n",
+    "BEGIN:VCALENDAR\nBEG\n IN:VEVENT\nUID:f@x\nDTSTART:20180220T100000Z\nEND:VEV\n\tENT\n \nEND:VCALENDAR",
+    "",
+    " BEGIN:VCALENDAR\n",
+  };
+  static const gsize lengths[] = { 0, 0, 0, 0, 0, 0, 0, 0, 38, 0, 0, 0, 0, 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (texts[i], lengths[i] ? lengths[i] : strlen (texts[i]));
+      g_autofree char *name = g_strdup_printf ("hostile-%u.ics", i);
+
+      assert_stream_equal (bytes, name);
+    }
+}
+
+/* A VTIMEZONE after the VEVENTs that use it is read as if it came first. */
+static void
+test_stream_late_vtimezone (void)
+{
+  const char *text =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//late//EN\r\n"
+    "BEGIN:VEVENT\r\nUID:late-1@x\r\nDTSTART;TZID=Custom Plus Two:20180220T120000\r\n"
+    "DTEND;TZID=Custom Plus Two:20180220T130000\r\nSUMMARY:Late zone\r\nEND:VEVENT\r\n"
+    "BEGIN:VTIMEZONE\r\nTZID:Custom Plus Two\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\n"
+    "TZOFFSETFROM:+0200\r\nTZOFFSETTO:+0200\r\nTZNAME:X2\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+    "END:VCALENDAR\r\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GInputStream) stream = chunked_stream_new (bytes, 5);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SemIcalImport) parsed = sem_ical_import_parse_stream (stream, "late.ics", NULL, NULL, &error);
+  const SemIcalEvent *event;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (sem_ical_import_get_n_events (parsed), ==, 1);
+  event = sem_ical_import_get_event (parsed, 0);
+  g_assert_false (event->floating);
+  g_assert_cmpint (event->start, ==, 1519120800);   /* 2018-02-20T10:00:00Z */
+  g_assert_cmpint (event->end - event->start, ==, 3600);
+  assert_stream_equal (bytes, "late.ics");
+}
+
 /* ---- hostile input made in the test ----------------------------------- */
 
 static void
@@ -194,6 +386,9 @@ test_malformed (void)
   assert_refused (no_colon, strlen (no_colon), SEM_ICAL_ERROR_SYNTAX, "hostile.ics: line 3: “this is not a property” is not");
   assert_refused (after_end, strlen (after_end), SEM_ICAL_ERROR_SYNTAX, "hostile.ics: line 3: there is more after");
   assert_refused (bad_utf8, strlen (bad_utf8), SEM_ICAL_ERROR_SYNTAX, "hostile.ics: line 2: the text is not valid UTF-8");
+  /* Bad UTF-8 anywhere wins over a bad line before it, as in one scan of the whole text. */
+  assert_refused ("BEGIN:VCALENDAR\nnot a line\nX-A:\xff\n", 33, SEM_ICAL_ERROR_SYNTAX,
+                  "hostile.ics: line 3: the text is not valid UTF-8");
   assert_refused ("", 0, SEM_ICAL_ERROR_SYNTAX, "hostile.ics: line 1: this is not an iCalendar file");
 }
 
@@ -542,6 +737,9 @@ main (int    argc,
       g_autofree char *path = g_strdup_printf ("/ical-import/corpus/%s", corpus[i]);
       g_test_add_data_func (path, corpus[i], test_corpus_file);
     }
+  g_test_add_func ("/ical-import/stream/corpus", test_stream_corpus);
+  g_test_add_func ("/ical-import/stream/hostile", test_stream_hostile);
+  g_test_add_func ("/ical-import/stream/late-vtimezone", test_stream_late_vtimezone);
   g_test_add_func ("/ical-import/hostile/long-line", test_long_line);
   g_test_add_func ("/ical-import/hostile/too-many-properties", test_too_many_properties);
   g_test_add_func ("/ical-import/hostile/too-deep", test_too_deep);

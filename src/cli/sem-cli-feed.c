@@ -69,6 +69,7 @@ sem_cli_feed_add (int    argc,
   g_autofree char *user = NULL;
   g_autofree char *resolved = NULL;
   g_autofree char *id = NULL;
+  gboolean token = FALSE;
   int interval = SEM_FEED_SYNC_DEFAULT_INTERVAL;
   const GOptionEntry entries[] = {
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The feed’s name (default: the server’s name)"), N_("NAME") },
@@ -77,6 +78,7 @@ sem_cli_feed_add (int    argc,
     { "interval", 0, 0, G_OPTION_ARG_INT, &interval, N_("Minutes between refreshes (default: 60)"), N_("MINUTES") },
     { "colour", 0, 0, G_OPTION_ARG_STRING, &colour, N_("A colour such as #3584e4"), N_("COLOUR") },
     { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("The user name the server asks for (the password is read from SEMINARS_PASSWORD at sync)"), N_("NAME") },
+    { "token-from-env", 0, 0, G_OPTION_ARG_NONE, &token, N_("The server asks for an access token, read from SEMINARS_TOKEN at sync (never kept in the plan)"), NULL },
     { NULL }
   };
   int status = 0;
@@ -89,6 +91,8 @@ sem_cli_feed_add (int    argc,
     return sem_cli_fail_usage (context, _("Name one plan file and one feed address."));
   if (person != NULL && delegation != NULL)
     return sem_cli_fail_usage (context, _("Give --person or --delegation, not both."));
+  if (token && user != NULL)
+    return sem_cli_fail_usage (context, _("Give --user or --token-from-env, not both."));
   if (interval < 1 || interval > 24 * 60)
     return sem_cli_fail_usage (context, _("The interval must be 1 to 1440 minutes."));
 
@@ -129,6 +133,8 @@ sem_cli_feed_add (int    argc,
     g_object_set (feed, "colour", colour, NULL);
   if (user != NULL && *user != '\0')
     g_object_set (feed, "user", user, NULL);
+  if (token)
+    g_object_set (feed, "auth", SEM_FEED_AUTH_TOKEN, NULL);
   if (person != NULL)
     {
       const char * const people[] = { person, NULL };
@@ -166,8 +172,8 @@ sync_done_cb (GObject      *object,
   g_main_loop_quit (wait->loop);
 }
 
-/* The password comes from the environment, never from the plan or the
- * command line (where other users could see it), and is never printed. */
+/* The password or token comes from the environment, never from the plan or
+ * the command line (where other users could see it), and is never printed. */
 static gboolean
 environment_credentials_cb (SemFeed   *feed,
                             char     **user,
@@ -176,6 +182,16 @@ environment_credentials_cb (SemFeed   *feed,
 {
   const char *name = sem_feed_get_user (feed);
   const char *secret = g_getenv ("SEMINARS_PASSWORD");
+
+  if (sem_feed_get_effective_auth (feed) == SEM_FEED_AUTH_TOKEN)
+    {
+      const char *token = g_getenv ("SEMINARS_TOKEN");
+
+      if (token == NULL || *token == '\0')
+        return FALSE;
+      *password = g_strdup (token);
+      return TRUE;
+    }
 
   if (name == NULL || *name == '\0')
     name = g_getenv ("SEMINARS_USER");
@@ -196,14 +212,18 @@ sem_cli_sync (int    argc,
   g_autoptr(SemPlan) plan = NULL;
   g_autoptr(SemFeedSync) sync = NULL;
   g_autoptr(GMainLoop) loop = NULL;
+  g_autofree char *description = NULL;
   SyncWait wait = { 0 };
   gboolean failed = FALSE;
   int status = 0;
 
   g_option_context_set_summary (context, _("Refresh every enabled feed of a plan and print what each did."));
-  g_option_context_set_description (context, _("A feed behind a user name and password takes the password "
-                                               "from SEMINARS_PASSWORD and the user name from the feed, "
-                                               "else from SEMINARS_USER."));
+  description = g_strdup_printf ("%s %s",
+                                 _("A feed behind a user name and password takes the password "
+                                   "from SEMINARS_PASSWORD and the user name from the feed, "
+                                   "else from SEMINARS_USER."),
+                                 _("A feed behind an access token takes it from SEMINARS_TOKEN."));
+  g_option_context_set_description (context, description);
   if (!parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 3)

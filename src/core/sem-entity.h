@@ -33,6 +33,7 @@ typedef enum
 typedef enum
 {
   SEM_FIELD_REQUIRED = 1 << 0,  /* must be present and non-empty in the file */
+  SEM_FIELD_OMIT_DEFAULT = 1 << 1,  /* ENUM: the first value is not written (absent reads as it) */
 } SemFieldFlags;
 
 typedef struct

@@ -2,7 +2,9 @@
  *
  * Everything but the parse runs on the main thread with libsoup's async
  * API; the parse (and the scan for REFRESH-INTERVAL) runs in a GTask
- * worker. SemIcalImport does not expose the calendar's REFRESH-INTERVAL
+ * worker. The body is never whole in memory: each chunk read goes into a
+ * checksum and, with async writes, into an unlinked temporary file, which
+ * the worker parses as a stream and turns into the feed's events. SemIcalImport does not expose the calendar's REFRESH-INTERVAL
  * or X-PUBLISHED-TTL, so sem_feed_sync_scan_refresh () reads them from the
  * first 64 KB of the body, before the first VEVENT.
  *
@@ -136,11 +138,12 @@ sem_feed_sync_set_timeout (SemFeedSync *self,
 
 /**
  * sem_feed_sync_set_credentials_func:
- * @func: (nullable): gives a feed's user name and password
+ * @func: (nullable): gives a feed's user name and password, or its token
  * @destroy: (nullable): frees @data
  *
- * Sets where the credentials of a feed behind HTTP Basic authentication
- * come from. Without one, a 401 fails the sync.
+ * Sets where the credentials of a feed behind HTTP Basic authentication,
+ * or the access token of one behind a bearer token, come from. Without
+ * one, a 401 fails the sync.
  */
 void
 sem_feed_sync_set_credentials_func (SemFeedSync            *self,
@@ -411,7 +414,9 @@ typedef struct
   guint          hops;
   SoupMessage   *message;
   GInputStream  *stream;
-  GByteArray    *body;
+  GFileIOStream *spool;        /* the body so far, in an unlinked temporary file */
+  GBytes        *chunk;        /* being written to it */
+  gsize          body_size;
   GChecksum     *checksum;
   char          *etag;
   char          *last_modified;
@@ -420,7 +425,7 @@ typedef struct
   GCancellable  *parent;
   guint          deadline_id;
   gboolean       timed_out;
-  char          *authorization; /* "Basic …", or NULL */
+  char          *authorization; /* "Basic …", "Bearer …", or NULL */
   char          *auth_origin;   /* the only scheme://host:port it is sent to */
   gboolean       asked;         /* the credentials func was called */
   gboolean       auth_sent;     /* the last request carried it */
@@ -442,7 +447,11 @@ sync_data_free (SyncData *data)
   g_clear_pointer (&data->visited, g_hash_table_unref);
   g_clear_object (&data->message);
   g_clear_object (&data->stream);
-  g_clear_pointer (&data->body, g_byte_array_unref);
+  g_clear_pointer (&data->chunk, g_bytes_unref);
+  if (data->spool != NULL && !g_io_stream_is_closed (G_IO_STREAM (data->spool)) &&
+      !g_io_stream_has_pending (G_IO_STREAM (data->spool)))
+    g_io_stream_close_async (G_IO_STREAM (data->spool), G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+  g_clear_object (&data->spool);
   g_clear_pointer (&data->checksum, g_checksum_free);
   g_free (data->etag);
   g_free (data->last_modified);
@@ -463,8 +472,31 @@ uri_origin (const char *url)
   return g_strdup_printf ("%s://%s:%d", g_uri_get_scheme (uri), g_uri_get_host (uri), g_uri_get_port (uri));
 }
 
+static void
+wipe_free (char *secret)
+{
+  if (secret == NULL)
+    return;
+  memset (secret, 0, strlen (secret));
+  g_free (secret);
+}
+
+/* A bearer token is one header value: nothing outside printable ASCII,
+ * no spaces (RFC 6750's b64token, leniently). */
+static gboolean
+token_is_valid (const char *token)
+{
+  if (*token == '\0')
+    return FALSE;
+  for (const char *p = token; *p != '\0'; p++)
+    if (*p <= ' ' || *p >= 0x7f)
+      return FALSE;
+  return TRUE;
+}
+
 /* Asks the caller for the feed's credentials, once per sync; builds the
- * Authorization header for the URL being fetched now. */
+ * Authorization header for the URL being fetched now: Bearer for a feed
+ * whose auth is a token, else Basic. */
 static gboolean
 ask_credentials (SyncData *data)
 {
@@ -478,12 +510,31 @@ ask_credentials (SyncData *data)
     return FALSE;
   data->asked = TRUE;
 
+  if (sem_feed_get_effective_auth (data->feed) == SEM_FEED_AUTH_TOKEN)
+    {
+      gboolean valid;
+
+      if (!self->credentials_func (data->feed, &user, &password, self->credentials_data) ||
+          password == NULL)
+        {
+          wipe_free (password);
+          return FALSE;
+        }
+      g_strstrip (password);
+      valid = token_is_valid (password);
+      if (valid)
+        data->authorization = g_strconcat ("Bearer ", password, NULL);
+      wipe_free (password);
+      if (!valid)
+        return FALSE;
+      data->auth_origin = uri_origin (data->url);
+      return TRUE;
+    }
+
   if (!self->credentials_func (data->feed, &user, &password, self->credentials_data) ||
       user == NULL || password == NULL)
     {
-      if (password != NULL)
-        memset (password, 0, strlen (password));
-      g_free (password);
+      wipe_free (password);
       return FALSE;
     }
 
@@ -624,55 +675,6 @@ finish_unchanged (GTask *task)
   g_object_unref (task);
 }
 
-typedef struct
-{
-  SemIcalImport *parsed;
-  gint64         refresh;
-} Parsed;
-
-static void
-parsed_free (Parsed *parsed)
-{
-  g_clear_object (&parsed->parsed);
-  g_free (parsed);
-}
-
-typedef struct
-{
-  GBytes *bytes;
-  char   *name;
-} ParseInput;
-
-static void
-parse_input_free (ParseInput *input)
-{
-  g_bytes_unref (input->bytes);
-  g_free (input->name);
-  g_free (input);
-}
-
-static void
-parse_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  ParseInput *input = task_data;
-  GBytes *bytes = input->bytes;
-  g_autoptr(GError) error = NULL;
-  Parsed *parsed = g_new0 (Parsed, 1);
-
-  parsed->parsed = sem_ical_import_parse (bytes, input->name, NULL, cancellable, &error);
-  if (parsed->parsed == NULL)
-    {
-      parsed_free (parsed);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  parsed->refresh = sem_feed_sync_scan_refresh (bytes);
-  g_task_return_pointer (task, parsed, (GDestroyNotify) parsed_free);
-}
-
 static char *
 event_key (const char *uid,
            const char *recurrence_id)
@@ -693,6 +695,125 @@ external_differs (SemExternalEvent *a,
          sem_external_event_get_sequence (a) != sem_external_event_get_sequence (b);
 }
 
+typedef struct
+{
+  GPtrArray *events;    /* SemExternalEvent */
+  gint64     refresh;
+} Parsed;
+
+static void
+parsed_free (Parsed *parsed)
+{
+  g_clear_pointer (&parsed->events, g_ptr_array_unref);
+  g_free (parsed);
+}
+
+typedef struct
+{
+  GFileIOStream *spool;
+  char          *name;
+} ParseInput;
+
+static void
+parse_input_free (ParseInput *input)
+{
+  g_clear_object (&input->spool);
+  g_free (input->name);
+  g_free (input);
+}
+
+/* The feed's events from what the parser found, taking them out of
+ * @parsed one at a time so that the two copies are never whole at once. */
+static GPtrArray *
+build_events (SemIcalImport *parsed,
+              GCancellable  *cancellable)
+{
+  g_autoptr(GHashTable) fresh = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *events = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < sem_ical_import_get_n_events (parsed); i++)
+    {
+      g_autoptr(SemIcalEvent) item = sem_ical_import_steal_event (parsed, i);
+      char *key;
+
+      if ((i & 0x3ff) == 0 && g_cancellable_is_cancelled (cancellable))
+        break;
+
+      /* Cancelled occurrences are no one's busy time. */
+      if (item->uid == NULL || item->start == 0 || item->status == SEM_STATUS_CANCELLED)
+        continue;
+      key = event_key (item->uid, item->recurrence_id);
+      if (g_hash_table_contains (fresh, key))
+        {
+          g_free (key);
+          continue;
+        }
+      g_hash_table_add (fresh, key);
+      g_ptr_array_add (events, g_object_new (SEM_TYPE_EXTERNAL_EVENT,
+                                             "id", item->uid,
+                                             "recurrence-id", item->recurrence_id,
+                                             "summary", item->summary,
+                                             "location", item->location,
+                                             "description", item->description,
+                                             "start", item->start,
+                                             "end", item->end,
+                                             "all-day", (gboolean) item->all_day,
+                                             "sequence", (int) CLAMP (item->sequence, 0, G_MAXINT),
+                                             NULL));
+    }
+  return events;
+}
+
+/* Reads the spooled body as a stream: its REFRESH-INTERVAL from its start,
+ * then its events, made into the feed's events here so that the main
+ * thread only swaps them in. */
+static void
+parse_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ParseInput *input = task_data;
+  GInputStream *stream = g_io_stream_get_input_stream (G_IO_STREAM (input->spool));
+  g_autoptr(SemIcalImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *head = g_malloc (SCAN_BYTES);
+  gsize head_size = 0;
+  Parsed *parsed;
+
+  if (!g_seekable_seek (G_SEEKABLE (input->spool), 0, G_SEEK_SET, cancellable, &error) ||
+      !g_input_stream_read_all (stream, head, SCAN_BYTES, &head_size, cancellable, &error) ||
+      !g_seekable_seek (G_SEEKABLE (input->spool), 0, G_SEEK_SET, cancellable, &error))
+    {
+      g_io_stream_close (G_IO_STREAM (input->spool), NULL, NULL);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  import = sem_ical_import_parse_stream (stream, input->name, NULL, cancellable, &error);
+  g_io_stream_close (G_IO_STREAM (input->spool), NULL, NULL);
+  if (import == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  parsed = g_new0 (Parsed, 1);
+  {
+    g_autoptr(GBytes) start = g_bytes_new_take (g_steal_pointer (&head), head_size);
+
+    parsed->refresh = sem_feed_sync_scan_refresh (start);
+  }
+  parsed->events = build_events (import, cancellable);
+  g_clear_object (&import);
+  if (g_task_return_error_if_cancelled (task))
+    {
+      parsed_free (parsed);
+      return;
+    }
+  g_task_return_pointer (task, parsed, (GDestroyNotify) parsed_free);
+}
+
 static void
 parse_done_cb (GObject      *object,
                GAsyncResult *res,
@@ -704,10 +825,10 @@ parse_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GHashTable) old = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) fresh = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GPtrArray *previous = sem_feed_get_events (feed);
   SemFeedSyncResult *result;
   Parsed *parsed;
+  guint matched = 0;
 
   parsed = g_task_propagate_pointer (G_TASK (res), &error);
   if (parsed == NULL)
@@ -736,53 +857,25 @@ parse_done_cb (GObject      *object,
                                            sem_external_event_get_recurrence_id (event)), event);
     }
 
-  events = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < sem_ical_import_get_n_events (parsed->parsed); i++)
+  events = g_steal_pointer (&parsed->events);
+  parsed_free (parsed);
+  for (guint i = 0; i < events->len; i++)
     {
-      const SemIcalEvent *item = sem_ical_import_get_event (parsed->parsed, i);
-      SemExternalEvent *event;
-      SemExternalEvent *before;
-      char *key;
+      SemExternalEvent *event = g_ptr_array_index (events, i);
+      g_autofree char *key = event_key (sem_entity_get_id (SEM_ENTITY (event)),
+                                        sem_external_event_get_recurrence_id (event));
+      SemExternalEvent *before = g_hash_table_lookup (old, key);
 
-      /* Cancelled occurrences are no one's busy time. */
-      if (item->uid == NULL || item->start == 0 || item->status == SEM_STATUS_CANCELLED)
-        continue;
-      key = event_key (item->uid, item->recurrence_id);
-      if (g_hash_table_contains (fresh, key))
-        {
-          g_free (key);
-          continue;
-        }
-      event = g_object_new (SEM_TYPE_EXTERNAL_EVENT,
-                            "id", item->uid,
-                            "recurrence-id", item->recurrence_id,
-                            "summary", item->summary,
-                            "location", item->location,
-                            "description", item->description,
-                            "start", item->start,
-                            "end", item->end,
-                            "all-day", (gboolean) item->all_day,
-                            "sequence", (int) CLAMP (item->sequence, 0, G_MAXINT),
-                            NULL);
-      g_hash_table_add (fresh, key);
-      g_ptr_array_add (events, event);
-
-      before = g_hash_table_lookup (old, key);
       if (before == NULL)
         result->added++;
-      else if (external_differs (before, event))
-        result->changed++;
+      else
+        {
+          matched++;
+          if (external_differs (before, event))
+            result->changed++;
+        }
     }
-
-  {
-    GHashTableIter iter;
-    gpointer key;
-
-    g_hash_table_iter_init (&iter, old);
-    while (g_hash_table_iter_next (&iter, &key, NULL))
-      if (!g_hash_table_contains (fresh, key))
-        result->removed++;
-  }
+  result->removed = g_hash_table_size (old) - matched;
 
   reset_failures (data);
   sem_plan_begin_group (data->plan, C_("undo action", "Sync Feed"));
@@ -798,7 +891,6 @@ parse_done_cb (GObject      *object,
                 NULL);
   sem_plan_end_group (data->plan);
 
-  parsed_free (parsed);
   g_task_return_pointer (task, result, (GDestroyNotify) sem_feed_sync_result_free);
   g_object_unref (task);
 }
@@ -820,12 +912,47 @@ body_complete (GTask *task)
     }
 
   input = g_new0 (ParseInput, 1);
-  input->bytes = g_byte_array_free_to_bytes (g_steal_pointer (&data->body));
+  input->spool = g_steal_pointer (&data->spool);
   input->name = g_strdup (sem_feed_get_name (data->feed) ? sem_feed_get_name (data->feed) : data->url);
   parse = g_task_new (data->self, data->cancellable, parse_done_cb, task);
   g_task_set_source_tag (parse, body_complete);
   g_task_set_task_data (parse, input, (GDestroyNotify) parse_input_free);
   g_task_run_in_thread (parse, parse_thread);
+}
+
+static void read_cb (GObject      *object,
+                     GAsyncResult *res,
+                     gpointer      user_data);
+
+/* One chunk of the body is in the spool: read the next. */
+static void
+write_cb (GObject      *object,
+          GAsyncResult *res,
+          gpointer      user_data)
+{
+  GTask *task = user_data;
+  SyncData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&data->chunk, g_bytes_unref);
+  if (!g_output_stream_write_all_finish (G_OUTPUT_STREAM (object), res, NULL, &error))
+    {
+      close_stream (data->stream);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autoptr(GError) wrapped = g_error_new (G_IO_ERROR, error->code,
+                                                   _("Could not make a temporary file for the feed: %s"),
+                                                   error->message);
+
+          g_clear_error (&error);
+          error = g_steal_pointer (&wrapped);
+        }
+      fail (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_input_stream_read_bytes_async (data->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
+                                   data->cancellable, read_cb, task);
 }
 
 static void
@@ -854,7 +981,7 @@ read_cb (GObject      *object,
       return;
     }
 
-  if (data->body->len + size > data->self->max_bytes)
+  if (data->body_size + size > data->self->max_bytes)
     {
       g_autofree char *cap = g_format_size (data->self->max_bytes);
 
@@ -864,8 +991,59 @@ read_cb (GObject      *object,
       return;
     }
 
-  g_byte_array_append (data->body, bytes, size);
   g_checksum_update (data->checksum, bytes, size);
+  data->body_size += size;
+  data->chunk = g_steal_pointer (&chunk);
+  g_output_stream_write_all_async (g_io_stream_get_output_stream (G_IO_STREAM (data->spool)),
+                                   bytes, size, G_PRIORITY_DEFAULT, data->cancellable, write_cb, task);
+}
+
+/* Makes the file the body is spooled to, on a worker: created and unlinked
+ * at once, so that no way the sync ends can leave it behind. */
+static void
+spool_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_autoptr(GFileIOStream) spool = NULL;
+  g_autoptr(GFile) file = NULL;
+  GError *error = NULL;
+
+  file = g_file_new_tmp ("sofia-seminars-feed-XXXXXX.ics", &spool, &error);
+  if (file == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_file_delete (file, NULL, NULL);
+  g_task_return_pointer (task, g_steal_pointer (&spool), g_object_unref);
+}
+
+static void
+spool_cb (GObject      *object,
+          GAsyncResult *res,
+          gpointer      user_data)
+{
+  GTask *task = user_data;
+  SyncData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  data->spool = g_task_propagate_pointer (G_TASK (res), &error);
+  if (data->spool == NULL)
+    {
+      close_stream (data->stream);
+      fail (task, g_error_new (G_IO_ERROR, error->code,
+                               _("Could not make a temporary file for the feed: %s"), error->message));
+      return;
+    }
+  if (g_cancellable_set_error_if_cancelled (data->cancellable, &error))
+    {
+      close_stream (data->stream);
+      fail (task, g_steal_pointer (&error));
+      return;
+    }
+
   g_input_stream_read_bytes_async (data->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
                                    data->cancellable, read_cb, task);
 }
@@ -958,15 +1136,23 @@ send_cb (GObject      *object,
     {
       gboolean sent = data->auth_sent;
 
+      gboolean token = sem_feed_get_effective_auth (data->feed) == SEM_FEED_AUTH_TOKEN;
+
       close_stream (stream);
       if (!sent && ask_credentials (data))
         {
           send_request (task);
           return;
         }
-      if (sent)
+      if (sent && token)
+        fail (task, g_error_new_literal (SEM_FEED_SYNC_ERROR, SEM_FEED_SYNC_ERROR_AUTH,
+                                         _("The server did not accept the access token")));
+      else if (sent)
         fail (task, g_error_new_literal (SEM_FEED_SYNC_ERROR, SEM_FEED_SYNC_ERROR_AUTH,
                                          _("The server did not accept the user name and password")));
+      else if (token)
+        fail (task, g_error_new_literal (SEM_FEED_SYNC_ERROR, SEM_FEED_SYNC_ERROR_AUTH,
+                                         _("The server asks for an access token")));
       else
         fail (task, g_error_new_literal (SEM_FEED_SYNC_ERROR, SEM_FEED_SYNC_ERROR_AUTH,
                                          _("The server asks for a user name and password")));
@@ -1007,10 +1193,13 @@ send_cb (GObject      *object,
     }
 
   data->stream = g_steal_pointer (&stream);
-  data->body = g_byte_array_new ();
   data->checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_input_stream_read_bytes_async (data->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   data->cancellable, read_cb, task);
+  {
+    g_autoptr(GTask) spool = g_task_new (data->self, NULL, spool_cb, task);
+
+    g_task_set_source_tag (spool, spool_thread);
+    g_task_run_in_thread (spool, spool_thread);
+  }
 }
 
 static void
@@ -1109,7 +1298,8 @@ sem_feed_sync_async (SemFeedSync         *self,
     }
 
   data->deadline_id = g_timeout_add_seconds (4 * self->timeout, deadline_cb, data);
-  if (sem_feed_get_user (feed) != NULL && *sem_feed_get_user (feed) != '\0')
+  /* Asked before the first request; a feed without any, only after a 401. */
+  if (sem_feed_get_effective_auth (feed) != SEM_FEED_AUTH_NONE)
     ask_credentials (data);
   send_request (task);
 }

@@ -82,14 +82,18 @@ G_DECLARE_FINAL_TYPE (SemFeedSync, sem_feed_sync, SEM, FEED_SYNC, GObject)
 /**
  * SemFeedCredentialsFunc:
  * @feed: the feed being synced
- * @user: (out) (transfer full): the user name
- * @password: (out) (transfer full): the password
+ * @user: (out) (transfer full): the user name; not needed for a token
+ * @password: (out) (transfer full): the password, or the access token when
+ *   sem_feed_get_effective_auth (@feed) is %SEM_FEED_AUTH_TOKEN
  *
  * Gives the credentials for @feed's server, asked for before the request
- * when the feed has a user name, else after a 401. The core keeps neither;
- * the password is wiped once the header is built.
+ * when the feed authenticates (a user name, or a token), else after a 401.
+ * A password goes out as HTTP Basic, a token as `Authorization: Bearer`,
+ * and either only to the origin (scheme, host, port) of the URL that was
+ * being fetched when it was asked for, never to one a redirect leads to.
+ * The core keeps neither; the secret is wiped once the header is built.
  *
- * Returns: %TRUE when @user and @password were set
+ * Returns: %TRUE when @password (and, for Basic, @user) were set
  */
 typedef gboolean (*SemFeedCredentialsFunc) (SemFeed   *feed,
                                             char     **user,

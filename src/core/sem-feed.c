@@ -18,6 +18,7 @@ struct _SemFeed
   char      *name;
   char      *url;
   char      *user;
+  int        auth;
   char      *colour;
   int        refresh_interval;
   gboolean   enabled;
@@ -31,6 +32,11 @@ struct _SemFeed
   char     **delegations;
 };
 
+G_DEFINE_ENUM_TYPE (SemFeedAuth, sem_feed_auth,
+  G_DEFINE_ENUM_VALUE (SEM_FEED_AUTH_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (SEM_FEED_AUTH_PASSWORD, "password"),
+  G_DEFINE_ENUM_VALUE (SEM_FEED_AUTH_TOKEN, "token"))
+
 G_DEFINE_FINAL_TYPE (SemFeed, sem_feed, SEM_TYPE_ENTITY)
 
 #define FIELD(member, kind) #member, SEM_FIELD_##kind, G_STRUCT_OFFSET (SemFeed, member)
@@ -40,6 +46,8 @@ static const SemFieldInfo fields[] = {
   { FIELD (url, STRING), SEM_FIELD_REQUIRED, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
   /* The user name for a feed behind HTTP authentication; the password is in the keyring, never here. */
   { FIELD (user, STRING), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
+  /* How the server authenticates; "none" is not written, so older files keep their bytes. */
+  { FIELD (auth, ENUM), SEM_FIELD_OMIT_DEFAULT, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, sem_feed_auth_get_type },
   { FIELD (colour, STRING), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
   { FIELD (refresh_interval, INT), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
   { FIELD (enabled, BOOL), 0, SEM_COLLECTION_NONE, SEM_COLLECTION_NONE, NULL },
@@ -106,6 +114,36 @@ sem_feed_get_user (SemFeed *self)
   g_return_val_if_fail (SEM_IS_FEED (self), NULL);
 
   return self->user;
+}
+
+/**
+ * sem_feed_get_auth:
+ *
+ * Returns: how the feed's server authenticates, as the plan says
+ */
+SemFeedAuth
+sem_feed_get_auth (SemFeed *self)
+{
+  g_return_val_if_fail (SEM_IS_FEED (self), SEM_FEED_AUTH_NONE);
+
+  return (SemFeedAuth) self->auth;
+}
+
+/**
+ * sem_feed_get_effective_auth:
+ *
+ * Returns: how a sync authenticates: the feed's #SemFeedAuth, where a feed
+ *   that names none but has a user name (a file written before the field)
+ *   uses a password
+ */
+SemFeedAuth
+sem_feed_get_effective_auth (SemFeed *self)
+{
+  g_return_val_if_fail (SEM_IS_FEED (self), SEM_FEED_AUTH_NONE);
+
+  if (self->auth == SEM_FEED_AUTH_NONE && self->user != NULL && *self->user != '\0')
+    return SEM_FEED_AUTH_PASSWORD;
+  return (SemFeedAuth) self->auth;
 }
 
 const char *

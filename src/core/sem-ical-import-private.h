@@ -47,9 +47,7 @@ typedef struct
   gboolean     out_of_time;
 } SemIcalExpansion;
 
-void           sem_ical_event_free        (SemIcalEvent       *event);
 SemIcalEvent  *sem_ical_event_copy        (const SemIcalEvent *event);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SemIcalEvent, sem_ical_event_free)
 void           sem_ical_report_entry_free (SemIcalReportEntry *entry);
 SemIcalReportEntry *sem_ical_report_entry_new (SemIcalOutcome  outcome,
                                                const char     *uid,
@@ -57,22 +55,31 @@ SemIcalReportEntry *sem_ical_report_entry_new (SemIcalOutcome  outcome,
                                                const char     *title,
                                                const char     *reason);
 
-/* Where one VEVENT of the calendar (not one nested deeper) lies in the
- * text: from its BEGIN:VEVENT line to past its END:VEVENT line. */
-typedef struct
-{
-  gsize  start;   /* byte offsets into the text sem_ical_prescan () returns */
-  gsize  end;
-  guint  line;    /* of its BEGIN:VEVENT */
-} SemIcalVeventRange;
+/* The scan of a file fed in chunks (sem-ical-prescan.c): the checks on
+ * hostile input, with the line where it goes wrong. */
+typedef struct _SemIcalScanner SemIcalScanner;
 
-gboolean       sem_ical_prescan           (GBytes             *bytes,
-                                           const char         *display_name,
-                                           GArray             *vevents,
-                                           const char        **text,
-                                           gsize              *length,
+/* Gets the text of one VEVENT of the calendar (not one nested deeper) as it
+ * is in the file, from its BEGIN:VEVENT line to past its END:VEVENT line,
+ * and the line it starts on. Returns %FALSE to stop the scan. */
+typedef gboolean (*SemIcalVeventFunc) (const char *text,
+                                       gsize       length,
+                                       guint       line,
+                                       gpointer    user_data);
+
+SemIcalScanner *sem_ical_scanner_new      (const char         *display_name,
                                            GCancellable       *cancellable,
+                                           GString            *skeleton,
+                                           SemIcalVeventFunc   vevent_func,
+                                           gpointer            user_data);
+void           sem_ical_scanner_free      (SemIcalScanner     *self);
+gboolean       sem_ical_scanner_feed      (SemIcalScanner     *self,
+                                           const char         *data,
+                                           gsize               length);
+gboolean       sem_ical_scanner_finish    (SemIcalScanner     *self,
                                            GError            **error);
+guint          sem_ical_scanner_get_n_vevents (SemIcalScanner *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SemIcalScanner, sem_ical_scanner_free)
 
 void           sem_ical_event_window      (SemEvent           *event,
                                            gint64             *start,

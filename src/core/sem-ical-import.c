@@ -99,6 +99,16 @@ typedef struct
   guint                 n_lic_errors;   /* X-LIC-ERRORs seen in VEVENTs */
   GHashTable           *unknown_zones;  /* TZIDs already warned about */
   GHashTable           *zones;          /* TZID → icaltimezone or NULL */
+
+  /* The VEVENTs read so far. */
+  icalcomponent        *calendar;       /* without its VEVENTs */
+  GCancellable         *cancellable;
+  GHashTable           *seen;           /* dedup_key () → index in events */
+  GArray               *recurring;      /* Recurring */
+  gint64                first;
+  gint64                last;
+  guint                 index;
+  guint                 n_vevents;
 } Reader;
 
 static icaltimezone *
@@ -427,17 +437,12 @@ read_vevent (Reader        *reader,
 
 /* ---- one file --------------------------------------------------------- */
 
-/* Hands libical the file a line at a time, straight from the bytes read:
- * no copy of a file of up to 50 MB just to add a NUL. The lines from
- * @pos to @end, skipping the VEVENTs in @skip (from @next_skip on). */
+/* Hands libical a text a line at a time, straight from where it lies: no
+ * copy of it just to add a NUL. */
 typedef struct
 {
-  const char               *text;
-  const char               *pos;
-  const char               *end;
-  const SemIcalVeventRange *skip;
-  guint                     n_skip;
-  guint                     next_skip;
+  const char *pos;
+  const char *end;
 } LineSource;
 
 static char *
@@ -449,17 +454,10 @@ next_line (char   *out,
   const char *newline;
   size_t n;
 
-  /* Ranges start at a line's start, and chunks never cross one. */
-  while (source->next_skip < source->n_skip &&
-         source->pos == source->text + source->skip[source->next_skip].start)
-    source->pos = source->text + source->skip[source->next_skip++].end;
-
   if (source->pos >= source->end || size < 2)
     return NULL;
   newline = memchr (source->pos, '\n', source->end - source->pos);
   n = (newline != NULL ? newline + 1 : source->end) - source->pos;
-  if (source->next_skip < source->n_skip)
-    n = MIN (n, (size_t) (source->text + source->skip[source->next_skip].start - source->pos));
   n = MIN (n, size - 1);
   memcpy (out, source->pos, n);
   out[n] = '\0';
@@ -467,15 +465,11 @@ next_line (char   *out,
   return out;
 }
 
-/* Parses the lines from @start to @end of @text, without the VEVENTs in @skip. */
 static icalcomponent *
-parse_lines (const char               *text,
-             gsize                     start,
-             gsize                     end,
-             const SemIcalVeventRange *skip,
-             guint                     n_skip)
+parse_text (const char *text,
+            gsize       length)
 {
-  LineSource source = { text, text + start, text + end, skip, n_skip, 0 };
+  LineSource source = { text, text + length };
   icalparser *parser = icalparser_new ();
   icalcomponent *component;
 
@@ -571,28 +565,12 @@ add_event (Reader       *reader,
   }
 }
 
-/* Reads the VEVENTs one at a time: each is parsed on its own, put into
- * @calendar for as long as it is read (libical resolves TZIDs against the
- * VTIMEZONEs of the calendar holding it) and let go at once, unless it
- * recurs. Memory stays small and frees stay cheap. */
+/* The calendar's own properties that change how its VEVENTs are read. */
 static void
-read_calendar (Reader        *reader,
-               icalcomponent *calendar,
-               const char    *text,
-               GArray        *vevents,
-               GCancellable  *cancellable)
+read_calendar_properties (Reader *reader)
 {
-  SemIcalImportOptions *options = reader->options;
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GArray) recurring = g_array_new (FALSE, TRUE, sizeof (Recurring));
-  SemIcalExpansion expansion = { 0 };
-  gint64 first = G_MAXINT64, last = G_MININT64;
-  guint index = 0, n_vevents;
-
-  g_array_set_clear_func (recurring, recurring_clear);
-
-  for (icalproperty *p = icalcomponent_get_first_property (calendar, ICAL_X_PROPERTY); p != NULL;
-       p = icalcomponent_get_next_property (calendar, ICAL_X_PROPERTY))
+  for (icalproperty *p = icalcomponent_get_first_property (reader->calendar, ICAL_X_PROPERTY); p != NULL;
+       p = icalcomponent_get_next_property (reader->calendar, ICAL_X_PROPERTY))
     if (g_strcmp0 (icalproperty_get_x_name (p), "X-WR-TIMEZONE") == 0)
       {
         const char *tzid = icalproperty_get_x (p);
@@ -601,59 +579,77 @@ read_calendar (Reader        *reader,
         if (reader->wr_zone == NULL)
           add_warning (reader->import, 0, _("X-WR-TIMEZONE “%s” is not a known timezone"), tzid ? tzid : "");
       }
+}
 
-  n_vevents = MAX (vevents->len, 1);
-  for (index = 0; index < vevents->len; index++)
+/* Reads one VEVENT of the calendar, as the scan hands them over: each is
+ * parsed on its own, put into the calendar for as long as it is read
+ * (libical resolves TZIDs against the VTIMEZONEs of the calendar holding
+ * it) and let go at once, unless it recurs. Memory stays small and frees
+ * stay cheap. A SemIcalVeventFunc. */
+static gboolean
+read_vevent_text (const char *text,
+                  gsize       length,
+                  guint       line,
+                  gpointer    user_data)
+{
+  Reader *reader = user_data;
+  guint index = reader->index++;
+  icaltimetype dtstart;
+  icaltimezone *zone = NULL;
+  SemIcalEvent *event;
+  icalcomponent *c;
+
+  if ((index & 0xff) == 0)
     {
-      const SemIcalVeventRange *range = &g_array_index (vevents, SemIcalVeventRange, index);
-      icaltimetype dtstart;
-      icaltimezone *zone = NULL;
-      SemIcalEvent *event;
-      icalcomponent *c;
-
-      if ((index & 0xff) == 0)
-        {
-          if (g_cancellable_is_cancelled (cancellable))
-            return;
-          set_progress (options, 300 + 600 * index / n_vevents);
-        }
-
-      c = parse_lines (text, range->start, range->end, NULL, 0);
-      if (c == NULL)
-        continue;
-      if (icalcomponent_isa (c) != ICAL_VEVENT_COMPONENT)
-        {
-          /* Not read as a VEVENT after all: only its errors count. */
-          reader->n_lic_errors += icalcomponent_count_errors (c);
-          icalcomponent_free (c);
-          continue;
-        }
-
-      icalcomponent_add_component (calendar, c);
-      event = read_vevent (reader, c, range->line, &dtstart, &zone);
-      icalcomponent_remove_component (calendar, c);
-      if (event == NULL)
-        {
-          icalcomponent_free (c);
-          continue;
-        }
-      first = MIN (first, event->start);
-      last = MAX (last, event->end);
-
-      if (event->recurrence_id == NULL &&
-          icalcomponent_get_first_property (c, ICAL_RRULE_PROPERTY) != NULL)
-        {
-          Recurring r = { c, event, dtstart, zone };
-          g_array_append_val (recurring, r);
-        }
-      else
-        {
-          icalcomponent_free (c);
-          add_event (reader, seen, event);
-        }
+      if (g_cancellable_is_cancelled (reader->cancellable))
+        return FALSE;
+      set_progress (reader->options, 300 + 600 * index / MAX (reader->n_vevents, 1));
     }
 
-  if (recurring->len == 0)
+  c = parse_text (text, length);
+  if (c == NULL)
+    return TRUE;
+  if (icalcomponent_isa (c) != ICAL_VEVENT_COMPONENT)
+    {
+      /* Not read as a VEVENT after all: only its errors count. */
+      reader->n_lic_errors += icalcomponent_count_errors (c);
+      icalcomponent_free (c);
+      return TRUE;
+    }
+
+  icalcomponent_add_component (reader->calendar, c);
+  event = read_vevent (reader, c, line, &dtstart, &zone);
+  icalcomponent_remove_component (reader->calendar, c);
+  if (event == NULL)
+    {
+      icalcomponent_free (c);
+      return TRUE;
+    }
+  reader->first = MIN (reader->first, event->start);
+  reader->last = MAX (reader->last, event->end);
+
+  if (event->recurrence_id == NULL &&
+      icalcomponent_get_first_property (c, ICAL_RRULE_PROPERTY) != NULL)
+    {
+      Recurring r = { c, event, dtstart, zone };
+      g_array_append_val (reader->recurring, r);
+    }
+  else
+    {
+      icalcomponent_free (c);
+      add_event (reader, reader->seen, event);
+    }
+  return TRUE;
+}
+
+/* Expands the recurring VEVENTs, once all the others are in. */
+static void
+expand_recurring (Reader *reader)
+{
+  SemIcalImportOptions *options = reader->options;
+  SemIcalExpansion expansion = { 0 };
+
+  if (reader->recurring->len == 0)
     return;
 
   expansion.display_name = reader->import->display_name;
@@ -667,83 +663,145 @@ read_calendar (Reader        *reader,
   else
     {
       /* No event to import into: the file's own range, at least a year. */
-      expansion.window_start = first;
-      expansion.window_end = MAX (last, first + 366 * 24 * 3600);
+      expansion.window_start = reader->first;
+      expansion.window_end = MAX (reader->last, reader->first + 366 * 24 * 3600);
     }
 
-  for (guint i = 0; i < recurring->len; i++)
+  for (guint i = 0; i < reader->recurring->len; i++)
     {
-      Recurring *r = &g_array_index (recurring, Recurring, i);
+      Recurring *r = &g_array_index (reader->recurring, Recurring, i);
       g_autoptr(GPtrArray) instances = g_ptr_array_new ();
       g_autofree char *refused = NULL;
 
-      if (g_cancellable_is_cancelled (cancellable))
+      if (g_cancellable_is_cancelled (reader->cancellable))
         return;
-      icalcomponent_add_component (calendar, r->vevent);
+      icalcomponent_add_component (reader->calendar, r->vevent);
       refused = sem_ical_expand_rrule (&expansion, r->vevent, r->master, r->dtstart, r->zone,
                                        instances, reader->import->warnings);
-      icalcomponent_remove_component (calendar, r->vevent);
+      icalcomponent_remove_component (reader->calendar, r->vevent);
       if (refused != NULL)
         {
           skip (reader, r->master->uid, NULL, r->master->summary, refused);
           continue;
         }
       for (guint j = 0; j < instances->len; j++)
-        add_event (reader, seen, g_ptr_array_index (instances, j));
+        add_event (reader, reader->seen, g_ptr_array_index (instances, j));
     }
 }
 
-/**
- * sem_ical_import_parse:
- * @bytes: the file's content
- * @display_name: the file's name, for messages
- * @options: (nullable): the timezone and window to use
- *
- * Reads an .ics without touching any plan; safe on a worker thread. A file
- * that breaks a cap or is not iCalendar is refused as a whole, with the
- * line where it goes wrong.
- *
- * Returns: (transfer full) (nullable): the events, or %NULL with @error set
- */
-SemIcalImport *
-sem_ical_import_parse (GBytes                *bytes,
-                       const char            *display_name,
-                       SemIcalImportOptions  *options,
-                       GCancellable          *cancellable,
-                       GError               **error)
+/* ---- where the text comes from ---------------------------------------- */
+
+#define READ_CHUNK (64 * 1024)
+
+/* A file is read twice: once to check it and keep what lies outside its
+ * VEVENTs, once for the VEVENTs, when all the VTIMEZONEs (wherever they
+ * are in the file) and the calendar's properties are known. Bytes in
+ * memory are read in place; a stream that cannot seek is copied to a
+ * temporary file during the first pass. */
+typedef struct
+{
+  GBytes        *bytes;
+  GInputStream  *stream;
+  GSeekable     *rewind;   /* (nullable): seeks @stream back to @start */
+  goffset        start;
+  GOutputStream *copy;     /* (nullable): receives what the first pass reads */
+  GIOStream     *spool;    /* (nullable): the file @copy writes, read by the second pass */
+} Source;
+
+static gboolean
+feed_scanner (Source          *source,
+              SemIcalScanner  *scanner,
+              const char      *display_name,
+              GCancellable    *cancellable,
+              GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *buffer = NULL;
+
+  if (source->bytes != NULL)
+    {
+      gsize size;
+      const char *data = g_bytes_get_data (source->bytes, &size);
+
+      /* An empty GBytes has no data pointer at all. */
+      sem_ical_scanner_feed (scanner, data != NULL ? data : "", size);
+      return TRUE;
+    }
+
+  if (source->rewind != NULL &&
+      !g_seekable_seek (source->rewind, source->start, G_SEEK_SET, cancellable, &local_error))
+    goto failed;
+
+  buffer = g_malloc (READ_CHUNK);
+  for (;;)
+    {
+      gssize n = g_input_stream_read (source->stream, buffer, READ_CHUNK, cancellable, &local_error);
+
+      if (n < 0)
+        goto failed;
+      if (n == 0)
+        break;
+      if (source->copy != NULL &&
+          !g_output_stream_write_all (source->copy, buffer, n, NULL, cancellable, &local_error))
+        goto failed;
+      if (!sem_ical_scanner_feed (scanner, buffer, n))
+        break;
+    }
+  return TRUE;
+
+failed:
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    g_set_error (error, G_IO_ERROR, local_error->code,
+                 _("%s: could not read the file: %s"), display_name, local_error->message);
+  return FALSE;
+}
+
+static SemIcalImport *
+parse_source (Source                *source,
+              const char            *display_name,
+              SemIcalImportOptions  *options,
+              GCancellable          *cancellable,
+              GError               **error)
 {
   g_autoptr(SemIcalImportOptions) own_options = NULL;
   g_autoptr(SemIcalImport) self = NULL;
-  g_autoptr(GArray) vevents = g_array_new (FALSE, FALSE, sizeof (SemIcalVeventRange));
+  g_autoptr(SemIcalScanner) scanner = NULL;
+  g_autoptr(GString) skeleton = g_string_new (NULL);
   g_autoptr(GHashTable) unknown_zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  const char *text;
-  icalcomponent *calendar;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) recurring = g_array_new (FALSE, TRUE, sizeof (Recurring));
   Reader reader = { 0 };
-  gsize length;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (display_name != NULL, NULL);
+  guint n_vevents;
+  gboolean read;
 
   if (options == NULL)
     options = own_options = sem_ical_import_options_new ();
   set_progress (options, 0);
 
-  if (!sem_ical_prescan (bytes, display_name, vevents, &text, &length, cancellable, error))
+  /* The checks first, keeping the calendar without its VEVENTs. */
+  scanner = sem_ical_scanner_new (display_name, cancellable, skeleton, NULL, NULL);
+  if (!feed_scanner (source, scanner, display_name, cancellable, error) ||
+      !sem_ical_scanner_finish (scanner, error))
     return NULL;
+  n_vevents = sem_ical_scanner_get_n_vevents (scanner);
+  g_clear_pointer (&scanner, sem_ical_scanner_free);
   set_progress (options, 200);
 
   self = g_object_new (SEM_TYPE_ICAL_IMPORT, NULL);
   self->display_name = g_strdup (display_name);
 
-  /* The calendar without its VEVENTs first: its properties and VTIMEZONEs. */
+  /* The calendar's properties and VTIMEZONEs. */
   sem_ical_lock ();
-  calendar = parse_lines (text, 0, length, (const SemIcalVeventRange *) (gpointer) vevents->data, vevents->len);
+  reader.calendar = parse_text (skeleton->str, skeleton->len);
+  g_string_free (g_steal_pointer (&skeleton), TRUE);
   set_progress (options, 300);
 
-  if (calendar == NULL || icalcomponent_isa (calendar) != ICAL_VCALENDAR_COMPONENT)
+  if (reader.calendar == NULL || icalcomponent_isa (reader.calendar) != ICAL_VCALENDAR_COMPONENT)
     {
-      g_clear_pointer (&calendar, icalcomponent_free);
+      g_clear_pointer (&reader.calendar, icalcomponent_free);
       sem_ical_unlock ();
       g_set_error (error, SEM_ICAL_ERROR, SEM_ICAL_ERROR_SYNTAX,
                    _("%s: this is not an iCalendar file"), display_name);
@@ -755,13 +813,35 @@ sem_ical_import_parse (GBytes                *bytes,
   reader.unknown_zones = unknown_zones;
   reader.zones = zones;
   reader.fallback_zone = sem_ical_get_timezone (options->timezone);
-  read_calendar (&reader, calendar, text, vevents, cancellable);
+  reader.cancellable = cancellable;
+  reader.seen = seen;
+  reader.recurring = recurring;
+  reader.first = G_MAXINT64;
+  reader.last = G_MININT64;
+  reader.n_vevents = n_vevents;
+  g_array_set_clear_func (recurring, recurring_clear);
+  read_calendar_properties (&reader);
 
-  self->n_lic_errors = reader.n_lic_errors + count_errors_outside_events (calendar);
-  icalcomponent_free (calendar);
+  /* Then the VEVENTs, one at a time. */
+  if (source->spool != NULL)
+    {
+      source->copy = NULL;
+      source->stream = g_io_stream_get_input_stream (source->spool);
+      source->rewind = G_SEEKABLE (source->spool);
+      source->start = 0;
+    }
+  scanner = sem_ical_scanner_new (display_name, cancellable, NULL, read_vevent_text, &reader);
+  read = feed_scanner (source, scanner, display_name, cancellable, error) &&
+         sem_ical_scanner_finish (scanner, error);
+  if (read && !g_cancellable_is_cancelled (cancellable))
+    expand_recurring (&reader);
+
+  self->n_lic_errors = reader.n_lic_errors + count_errors_outside_events (reader.calendar);
+  g_array_set_size (recurring, 0);
+  icalcomponent_free (reader.calendar);
   sem_ical_unlock ();
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (!read || g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
   if (reader.n_floating > 0)
@@ -788,4 +868,113 @@ sem_ical_import_parse (GBytes                *bytes,
 
   set_progress (options, 1000);
   return g_steal_pointer (&self);
+}
+
+/**
+ * sem_ical_import_parse:
+ * @bytes: the file's content
+ * @display_name: the file's name, for messages
+ * @options: (nullable): the timezone and window to use
+ *
+ * Reads an .ics without touching any plan; safe on a worker thread. A file
+ * that breaks a cap or is not iCalendar is refused as a whole, with the
+ * line where it goes wrong.
+ *
+ * Returns: (transfer full) (nullable): the events, or %NULL with @error set
+ */
+SemIcalImport *
+sem_ical_import_parse (GBytes                *bytes,
+                       const char            *display_name,
+                       SemIcalImportOptions  *options,
+                       GCancellable          *cancellable,
+                       GError               **error)
+{
+  Source source = { 0 };
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  source.bytes = bytes;
+  return parse_source (&source, display_name, options, cancellable, error);
+}
+
+/**
+ * sem_ical_import_parse_stream:
+ * @stream: the file's content, from where it stands to its end
+ * @display_name: the file's name, for messages
+ * @options: (nullable): the timezone and window to use
+ *
+ * Like sem_ical_import_parse (), reading @stream in chunks: the memory it
+ * takes besides the events is that of one chunk, one VEVENT and what lies
+ * outside the VEVENTs (the calendar's properties and VTIMEZONEs), however
+ * big the file. A seekable stream is read twice; another is copied to an
+ * unlinked temporary file on the way. Blocks: call it on a worker thread.
+ *
+ * Returns: (transfer full) (nullable): the events, or %NULL with @error set
+ */
+SemIcalImport *
+sem_ical_import_parse_stream (GInputStream          *stream,
+                              const char            *display_name,
+                              SemIcalImportOptions  *options,
+                              GCancellable          *cancellable,
+                              GError               **error)
+{
+  g_autoptr(GFileIOStream) spool = NULL;
+  g_autoptr(GError) local_error = NULL;
+  SemIcalImport *result;
+  Source source = { 0 };
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  source.stream = stream;
+  if (G_IS_SEEKABLE (stream) && g_seekable_can_seek (G_SEEKABLE (stream)))
+    {
+      source.rewind = G_SEEKABLE (stream);
+      source.start = g_seekable_tell (G_SEEKABLE (stream));
+      return parse_source (&source, display_name, options, cancellable, error);
+    }
+
+  {
+    g_autoptr(GFile) file = g_file_new_tmp ("sofia-seminars-XXXXXX.ics", &spool, &local_error);
+
+    if (file == NULL)
+      {
+        g_set_error (error, G_IO_ERROR, local_error->code,
+                     _("%s: could not read the file: %s"), display_name, local_error->message);
+        return NULL;
+      }
+    /* Unlinked at once: it goes when it is closed, whatever happens. */
+    g_file_delete (file, NULL, NULL);
+  }
+
+  source.spool = G_IO_STREAM (spool);
+  source.copy = g_io_stream_get_output_stream (source.spool);
+  result = parse_source (&source, display_name, options, cancellable, error);
+  g_io_stream_close (G_IO_STREAM (spool), NULL, NULL);
+  return result;
+}
+
+/**
+ * sem_ical_import_steal_event:
+ *
+ * Takes the @index-th event out of @self, for a caller that turns the
+ * events into something else one at a time and would not hold both.
+ * sem_ical_import_get_event () returns %NULL for it afterwards.
+ *
+ * Returns: (transfer full) (nullable): the event, free it with
+ *   sem_ical_event_free (); %NULL when it was taken already
+ */
+SemIcalEvent *
+sem_ical_import_steal_event (SemIcalImport *self,
+                             guint          index)
+{
+  SemIcalEvent *event;
+
+  g_return_val_if_fail (SEM_IS_ICAL_IMPORT (self), NULL);
+  g_return_val_if_fail (index < self->events->len, NULL);
+
+  event = g_ptr_array_index (self->events, index);
+  g_ptr_array_index (self->events, index) = NULL;
+  return event;
 }

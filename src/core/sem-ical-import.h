@@ -110,6 +110,11 @@ SemIcalImport      *sem_ical_import_parse          (GBytes               *bytes,
                                                     SemIcalImportOptions *options,
                                                     GCancellable         *cancellable,
                                                     GError              **error);
+SemIcalImport      *sem_ical_import_parse_stream   (GInputStream         *stream,
+                                                    const char           *display_name,
+                                                    SemIcalImportOptions *options,
+                                                    GCancellable         *cancellable,
+                                                    GError              **error);
 SemIcalImport      *sem_ical_import_parse_file     (GFile                *file,
                                                     SemIcalImportOptions *options,
                                                     GCancellable         *cancellable,
@@ -126,10 +131,15 @@ const char         *sem_ical_import_get_display_name (SemIcalImport *self);
 guint               sem_ical_import_get_n_events   (SemIcalImport        *self);
 const SemIcalEvent *sem_ical_import_get_event      (SemIcalImport        *self,
                                                     guint                 index);
+SemIcalEvent       *sem_ical_import_steal_event    (SemIcalImport        *self,
+                                                    guint                 index);
+void                sem_ical_event_free            (SemIcalEvent         *event);
 const char * const *sem_ical_import_get_warnings   (SemIcalImport        *self);
 guint               sem_ical_import_get_n_lic_errors (SemIcalImport      *self);
 
 /* ---- what the merge did ----------------------------------------------- */
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SemIcalEvent, sem_ical_event_free)
 
 #define SEM_TYPE_ICAL_REPORT (sem_ical_report_get_type ())
 

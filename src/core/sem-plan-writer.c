@@ -114,6 +114,9 @@ write_field (JsonObject         *object,
       break;
 
     case SEM_FIELD_ENUM:
+      /* Like a false flag: an enum added later keeps older files' bytes. */
+      if ((field->flags & SEM_FIELD_OMIT_DEFAULT) != 0 && *(int *) mem == 0)
+        break;
       json_object_set_string_member (object, field->name,
                                      sem_enum_to_nick (field->type_func (), *(int *) mem));
       break;

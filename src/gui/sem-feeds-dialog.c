@@ -420,8 +420,10 @@ typedef struct
   GtkLabel       *url_error;
   GtkSpinButton  *interval;
   GtkEntry       *colour;
+  GtkDropDown    *auth;     /* in SemFeedAuth order */
   GtkEntry       *user;
   GtkPasswordEntry *password;
+  GtkPasswordEntry *token;
   GtkDropDown    *person;
   GtkDropDown    *delegation;
   GPtrArray      *person_ids;
@@ -471,6 +473,7 @@ typedef struct
   SemFeedsDialog *dialog;
   SemFeed        *feed;
   gboolean        sync;
+  gboolean        token;
 } StoreData;
 
 static void
@@ -487,9 +490,15 @@ feed_password_stored_cb (GObject      *object,
       g_autofree char *text = NULL;
       GtkWidget *message;
 
-      text = g_strdup_printf (_("The password could not be kept in the keyring: %s"),
-                              error != NULL ? error->message : "");
-      message = adw_message_dialog_new (GTK_WINDOW (data->dialog), _("Password Not Kept"), text);
+      if (data->token)
+        text = g_strdup_printf (_("The access token could not be kept in the keyring: %s"),
+                                error != NULL ? error->message : "");
+      else
+        text = g_strdup_printf (_("The password could not be kept in the keyring: %s"),
+                                error != NULL ? error->message : "");
+      message = adw_message_dialog_new (GTK_WINDOW (data->dialog),
+                                        data->token ? _("Access Token Not Kept") : _("Password Not Kept"),
+                                        text);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (message));
     }
@@ -503,31 +512,78 @@ feed_password_stored_cb (GObject      *object,
   g_free (data);
 }
 
-/* Sets the feed's user name (in the plan) and keeps the password (in the
- * keyring, never in the plan). Returns whether a password is being stored. */
+static SemFeedAuth
+form_get_auth (Form *form)
+{
+  guint selected = gtk_drop_down_get_selected (form->auth);
+
+  return selected <= SEM_FEED_AUTH_TOKEN ? (SemFeedAuth) selected : SEM_FEED_AUTH_NONE;
+}
+
+/* Sets how the feed authenticates and its user name (in the plan) and keeps
+ * the password or token (in the keyring, never in the plan). Returns
+ * whether a secret is being stored. */
 static gboolean
 form_save_credentials (Form     *form,
                        SemFeed  *feed,
                        gboolean  sync)
 {
   SemFeedsDialog *self = form->dialog;
-  const char *user = gtk_editable_get_text (GTK_EDITABLE (form->user));
-  const char *password = gtk_editable_get_text (GTK_EDITABLE (form->password));
+  SemFeedAuth auth = form_get_auth (form);
+  const char *user = auth == SEM_FEED_AUTH_PASSWORD ? gtk_editable_get_text (GTK_EDITABLE (form->user)) : "";
+  const char *secret = "";
+  const char *key = NULL;
   StoreData *data;
 
   if (g_strcmp0 (user, sem_feed_get_user (feed) != NULL ? sem_feed_get_user (feed) : "") != 0)
     sem_plan_set (self->plan, SEM_ENTITY (feed), "user", *user != '\0' ? user : NULL, NULL);
+  /* A user name alone already means a password (older files): no edit for that. */
+  if (auth != sem_feed_get_effective_auth (feed) ||
+      (auth == SEM_FEED_AUTH_NONE && sem_feed_get_auth (feed) != SEM_FEED_AUTH_NONE))
+    sem_plan_set (self->plan, SEM_ENTITY (feed), "auth", auth, NULL);
 
-  if (*user == '\0' || *password == '\0')
+  if (auth == SEM_FEED_AUTH_PASSWORD)
+    {
+      secret = gtk_editable_get_text (GTK_EDITABLE (form->password));
+      key = user;
+    }
+  else if (auth == SEM_FEED_AUTH_TOKEN)
+    {
+      secret = gtk_editable_get_text (GTK_EDITABLE (form->token));
+      key = SEM_SECRET_FEED_TOKEN_USER;
+    }
+  if (key == NULL || *key == '\0' || *secret == '\0')
     return FALSE;
 
   data = g_new0 (StoreData, 1);
   data->dialog = g_object_ref (self);
   data->feed = g_object_ref (feed);
   data->sync = sync;
-  sem_secret_feed_store_async (sem_feed_get_url (feed), user, password, NULL,
+  data->token = auth == SEM_FEED_AUTH_TOKEN;
+  sem_secret_feed_store_async (sem_feed_get_url (feed), key, secret, NULL,
                                feed_password_stored_cb, data);
   return TRUE;
+}
+
+static void
+set_row_visible (GtkWidget *widget,
+                 gboolean   visible)
+{
+  g_autoptr(GList) labels = gtk_widget_list_mnemonic_labels (widget);
+
+  gtk_widget_set_visible (widget, visible);
+  for (GList *l = labels; l != NULL; l = l->next)
+    gtk_widget_set_visible (l->data, visible);
+}
+
+static void
+form_auth_changed_cb (Form *form)
+{
+  SemFeedAuth auth = form_get_auth (form);
+
+  set_row_visible (GTK_WIDGET (form->user), auth == SEM_FEED_AUTH_PASSWORD);
+  set_row_visible (GTK_WIDGET (form->password), auth == SEM_FEED_AUTH_PASSWORD);
+  set_row_visible (GTK_WIDGET (form->token), auth == SEM_FEED_AUTH_TOKEN);
 }
 
 static void
@@ -693,14 +749,34 @@ edit_feed (SemFeedsDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (form->url_error), FALSE);
   gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (form->url_error), 1, row++, 1, 1);
 
+  {
+    const char * const auths[] = {
+      /* Translators: how a subscription's server checks who asks; in SemFeedAuth order */
+      C_("subscription sign-in", "None"),
+      _("User name and password"),
+      _("Access token"),
+      NULL
+    };
+
+    form->auth = GTK_DROP_DOWN (form_field (grid, row++, _("_Sign in with"),
+                                            gtk_drop_down_new_from_strings (auths)));
+  }
   form->user = GTK_ENTRY (form_field (grid, row++, _("_User name"), gtk_entry_new ()));
   gtk_entry_set_placeholder_text (form->user, _("Only for a feed that asks for one"));
   form->password = GTK_PASSWORD_ENTRY (form_field (grid, row++, _("Pass_word"), gtk_password_entry_new ()));
   gtk_password_entry_set_show_peek_icon (form->password, TRUE);
   gtk_widget_set_tooltip_text (GTK_WIDGET (form->password),
                                _("Kept in the keyring, never in the plan; leave empty to keep the one kept before"));
+  form->token = GTK_PASSWORD_ENTRY (form_field (grid, row++, _("Access _token"), gtk_password_entry_new ()));
+  gtk_password_entry_set_show_peek_icon (form->token, TRUE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (form->token),
+                               _("Sent as a bearer token to the feed’s own server only; kept in the keyring, "
+                                 "never in the plan; leave empty to keep the one kept before"));
   if (feed != NULL && sem_feed_get_user (feed) != NULL)
     gtk_editable_set_text (GTK_EDITABLE (form->user), sem_feed_get_user (feed));
+  gtk_drop_down_set_selected (form->auth, feed != NULL ? sem_feed_get_effective_auth (feed) : SEM_FEED_AUTH_NONE);
+  g_signal_connect_swapped (form->auth, "notify::selected", G_CALLBACK (form_auth_changed_cb), form);
+  form_auth_changed_cb (form);
 
   if (feed != NULL)
     {

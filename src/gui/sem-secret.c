@@ -50,10 +50,10 @@ store_password (const SecretSchema  *schema,
 /**
  * sem_secret_feed_store_async:
  * @url: the feed's URL
- * @user: the user name
- * @password: the password to keep
+ * @user: the user name, or %SEM_SECRET_FEED_TOKEN_USER for an access token
+ * @password: the password (or token) to keep
  *
- * Keeps a feed's password in the default keyring, under its own schema
+ * Keeps a feed's password or token in the default keyring, under its own schema
  * (org.sofia.Seminars.Feed). Finish with sem_secret_store_finish ().
  */
 void
@@ -64,39 +64,38 @@ sem_secret_feed_store_async (const char          *url,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  /* Translators: the keyring's name for a password; %s is a calendar feed's URL */
-  g_autofree char *label = g_strdup_printf (_("Sofia Seminars: calendar feed %s"), url);
+  g_autofree char *label = NULL;
+
+  if (g_strcmp0 (user, SEM_SECRET_FEED_TOKEN_USER) == 0)
+    /* Translators: the keyring's name for an access token; %s is a calendar feed's URL */
+    label = g_strdup_printf (_("Sofia Seminars: access token for calendar feed %s"), url);
+  else
+    /* Translators: the keyring's name for a password; %s is a calendar feed's URL */
+    label = g_strdup_printf (_("Sofia Seminars: calendar feed %s"), url);
 
   store_password (&feed_schema, label, url, user, password, cancellable, callback, user_data);
 }
 
 /**
- * sem_secret_feed_lookup_sync:
+ * sem_secret_feed_lookup_async:
  * @url: the feed's URL
- * @user: the user name
+ * @user: the user name, or %SEM_SECRET_FEED_TOKEN_USER for its access token
  *
- * Looks up a feed's password. It blocks on the Secret Service, which
- * answers at once from an unlocked keyring; it is asked only for feeds
- * that have a user name.
- *
- * Returns: (transfer full) (nullable): the password, or %NULL
+ * Looks up a feed's password or token without blocking: a locked keyring
+ * may ask the user to unlock it first. Finish with sem_secret_lookup_finish ().
  */
-char *
-sem_secret_feed_lookup_sync (const char  *url,
-                             const char  *user,
-                             GError     **error)
+void
+sem_secret_feed_lookup_async (const char          *url,
+                              const char          *user,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
 {
-  char *secret;
-  char *password;
+  g_return_if_fail (url != NULL);
+  g_return_if_fail (user != NULL);
 
-  g_return_val_if_fail (url != NULL, NULL);
-  g_return_val_if_fail (user != NULL, NULL);
-
-  secret = secret_password_lookup_sync (&feed_schema, NULL, error,
-                                        "url", url, "user", user, NULL);
-  password = g_strdup (secret);
-  secret_password_free (secret);
-  return password;
+  secret_password_lookup (&feed_schema, cancellable, callback, user_data,
+                          "url", url, "user", user, NULL);
 }
 
 /**
@@ -157,6 +156,8 @@ sem_secret_lookup_async (const char          *url,
 
 /**
  * sem_secret_lookup_finish:
+ *
+ * Finishes sem_secret_lookup_async () and sem_secret_feed_lookup_async ().
  *
  * Returns: (transfer full) (nullable): the password, or %NULL when none is
  *   kept (without @error) or the keyring could not be asked (with it)

@@ -32,15 +32,21 @@ void      sem_secret_clear_async   (const char          *url,
 gboolean  sem_secret_clear_finish  (GAsyncResult        *result,
                                     GError             **error);
 
-/* Feeds: schema org.sofia.Seminars.Feed; store finishes with sem_secret_store_finish (). */
-void      sem_secret_feed_store_async (const char          *url,
-                                       const char          *user,
-                                       const char          *password,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data);
-char     *sem_secret_feed_lookup_sync (const char          *url,
-                                       const char          *user,
-                                       GError             **error);
+/* Feeds: schema org.sofia.Seminars.Feed; store finishes with sem_secret_store_finish (),
+ * lookup with sem_secret_lookup_finish (). A feed's access token is kept under its URL
+ * and this user name, which no HTTP Basic user name can be (it has a colon). */
+#define SEM_SECRET_FEED_TOKEN_USER ":token"
+
+void      sem_secret_feed_store_async  (const char          *url,
+                                        const char          *user,
+                                        const char          *password,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+void      sem_secret_feed_lookup_async (const char          *url,
+                                        const char          *user,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
 
 G_END_DECLS
