@@ -13,6 +13,9 @@
 
 #include "sem-application.h"
 #include "sem-conflict-list.h"
+#include "sem-conflicts-page.h"
+#include "sem-sessions-page.h"
+#include "sem-timetable.h"
 #include "sem-demo.h"
 #include "sem-document.h"
 #include "sem-room.h"
@@ -69,51 +72,32 @@ collect_texts (GtkWidget  *widget,
     collect_texts (child, css_class, texts);
 }
 
-/* The card of the session titled @title, if its row is bound (it need not
- * be on screen: the screen may be shorter than the window asked for). */
+/* The timetable block of @session_id, once the window shows it. */
 static GtkWidget *
-find_session_card (GtkWidget  *widget,
-                   const char *title)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "sem-session-title") &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), title) == 0)
-    {
-      GtkWidget *card = widget;
-
-      while (card != NULL && !gtk_widget_has_css_class (card, "sem-session-card"))
-        card = gtk_widget_get_parent (card);
-      return card;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_session_card (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* Runs the main loop until the session titled @title is shown. */
-static GtkWidget *
-wait_for_session_card (Fixture    *f,
-                       const char *title)
+wait_for_block (Fixture    *f,
+                const char *session_id)
 {
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   while (g_get_monotonic_time () < deadline)
     {
-      GtkWidget *card;
+      GtkWidget *timetable = find_widget (GTK_WIDGET (f->window), SEM_TYPE_TIMETABLE, NULL);
+      GtkWidget *block;
 
       sem_test_gui_iterate ();
-      card = find_session_card (GTK_WIDGET (f->window), title);
-      if (card != NULL)
-        return card;
+      if (timetable != NULL)
+        {
+          g_autofree char *day = sem_timetable_dup_session_day (SEM_TIMETABLE (timetable), session_id);
+
+          if (day != NULL && g_strcmp0 (day, sem_timetable_get_day (SEM_TIMETABLE (timetable))) != 0)
+            sem_timetable_set_day (SEM_TIMETABLE (timetable), day);
+        }
+      block = timetable != NULL ? sem_timetable_get_block (SEM_TIMETABLE (timetable), session_id) : NULL;
+      if (block != NULL)
+        return block;
       g_usleep (10 * 1000);
     }
-  g_test_message ("gave up waiting for “%s” to be shown", title);
+  g_test_message ("gave up waiting for the block of %s", session_id);
   return NULL;
 }
 
@@ -204,9 +188,9 @@ test_room_clash_shown (Fixture      *f,
                     sem_conflict_list_get_n_problems (list));
 
   /* Nothing is marked as clashing before. */
-  card = wait_for_session_card (f, sem_session_get_title (b, "en"));
+  card = wait_for_block (f, SESSION_B_ID);
   g_assert_nonnull (card);
-  g_assert_false (gtk_widget_has_css_class (card, "conflict-error"));
+  g_assert_false (gtk_widget_has_css_class (card, "error"));
 
   /* B moves onto A's time and room. */
   sem_plan_set (f->plan, SEM_ENTITY (b),
@@ -228,19 +212,53 @@ test_room_clash_shown (Fixture      *f,
   g_assert_true (found);
   sem_conflict_list_popdown (list);
 
-  card = find_session_card (GTK_WIDGET (f->window), sem_session_get_title (b, "en"));
+  card = wait_for_block (f, SESSION_B_ID);
   g_assert_nonnull (card);
-  g_assert_true (gtk_widget_has_css_class (card, "conflict-error"));
-  card = find_session_card (GTK_WIDGET (f->window), sem_session_get_title (a, "en"));
+  g_assert_true (gtk_widget_has_css_class (card, "error"));
+  card = wait_for_block (f, SESSION_A_ID);
   g_assert_nonnull (card);
-  g_assert_true (gtk_widget_has_css_class (card, "conflict-error"));
+  g_assert_true (gtk_widget_has_css_class (card, "error"));
+
+  /* Following the clash from the Conflicts page selects both sessions. */
+  {
+    GtkWidget *page = find_widget (GTK_WIDGET (f->window), SEM_TYPE_CONFLICTS_PAGE, NULL);
+    GtkWidget *sessions_page = find_widget (GTK_WIDGET (f->window), SEM_TYPE_SESSIONS_PAGE, NULL);
+    GtkWidget *column_view;
+    GtkSelectionModel *selection;
+    g_autoptr(GtkBitset) selected = NULL;
+    GtkListBoxRow *row = NULL;
+
+    g_assert_nonnull (page);
+    g_assert_nonnull (sessions_page);
+    sem_window_show_page (f->window, "conflicts");
+    sem_test_gui_iterate ();
+    for (GtkWidget *w = find_widget (page, GTK_TYPE_LIST_BOX, NULL), *child = w ? gtk_widget_get_first_child (w) : NULL;
+         child != NULL && row == NULL; child = gtk_widget_get_next_sibling (child))
+      {
+        SemConflict *conflict = g_object_get_data (G_OBJECT (child), "sem-conflict");
+
+        if (conflict != NULL && sem_conflict_involves_session (conflict, SESSION_A_ID) &&
+            sem_conflict_involves_session (conflict, SESSION_B_ID))
+          row = GTK_LIST_BOX_ROW (child);
+      }
+    g_assert_nonnull (row);
+    g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (row)), "row-activated", row);
+    sem_test_gui_iterate ();
+    g_assert_cmpstr (sem_window_get_page (f->window), ==, "sessions");
+    column_view = find_widget (sessions_page, GTK_TYPE_COLUMN_VIEW, NULL);
+    g_assert_nonnull (column_view);
+    selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view));
+    selected = gtk_selection_model_get_selection (selection);
+    g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 2);
+    sem_window_show_page (f->window, "timetable");
+  }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
   g_assert_true (wait_for_count (f, original, FALSE));
   g_assert_cmpstr (count_text (f), ==, original);
-  card = find_session_card (GTK_WIDGET (f->window), sem_session_get_title (b, "en"));
+  card = wait_for_block (f, SESSION_B_ID);
   g_assert_nonnull (card);
-  g_assert_false (gtk_widget_has_css_class (card, "conflict-error"));
+  g_assert_false (gtk_widget_has_css_class (card, "error"));
 }
 
 static void

@@ -224,6 +224,70 @@ test_no_file_never_writes (void)
   g_assert_finalize_object (document);
 }
 
+/* With autosave off nothing is written until asked; turning it back on
+ * saves what is pending. */
+static void
+test_autosave_off (void)
+{
+  SemDocument *document = new_demo_document ("autosave-off.json");
+  SemPlan *plan = sem_document_get_plan (document);
+  g_autofree char *path = g_file_get_path (sem_document_get_file (document));
+  g_autofree char *bak = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SemPlan) saved = NULL;
+  guint notifies = 0;
+  gint64 end;
+
+  g_assert_true (sem_document_get_autosave (document));
+  g_signal_connect (document, "notify::autosave", G_CALLBACK (sem_test_count_notify_cb), &notifies);
+  sem_document_set_autosave_delay (document, 10);
+  g_object_set (document, "autosave", FALSE, NULL);
+  sem_document_set_autosave (document, FALSE);
+  g_assert_cmpuint (notifies, ==, 1);
+  g_assert_false (sem_document_get_autosave (document));
+
+  sem_plan_set (plan, SEM_ENTITY (first_session (plan)), "capacity", 7, NULL);
+  g_assert_true (sem_document_get_modified (document));
+
+  /* Far longer than the delay. */
+  end = g_get_monotonic_time () + 300 * 1000;
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (sem_document_get_modified (document));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* An edit scheduled while on is dropped when it is turned off. */
+  sem_document_set_autosave (document, TRUE);
+  sem_document_set_autosave_delay (document, 200);
+  sem_plan_set (plan, SEM_ENTITY (first_session (plan)), "capacity", 8, NULL);
+  sem_document_set_autosave (document, FALSE);
+  end = g_get_monotonic_time () + 400 * 1000;
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (notifies, ==, 3);
+
+  /* Saving by hand still works. */
+  g_assert_true (sem_document_save (document, &error));
+  g_assert_no_error (error);
+  g_assert_false (sem_document_get_modified (document));
+  saved = sem_test_load_path (path);
+  g_assert_cmpint (sem_session_get_capacity (SEM_SESSION (sem_plan_lookup (saved, SEM_COLLECTION_SESSIONS,
+                   sem_entity_get_id (SEM_ENTITY (first_session (plan)))))), ==, 8);
+
+  /* On again: the next edit is saved by itself. */
+  sem_document_set_autosave_delay (document, 10);
+  sem_document_set_autosave (document, TRUE);
+  sem_plan_set (plan, SEM_ENTITY (first_session (plan)), "capacity", 9, NULL);
+  wait_until_saved (document);
+
+  g_signal_handlers_disconnect_by_func (document, sem_test_count_notify_cb, &notifies);
+  g_assert_finalize_object (document);
+  g_unlink (path);
+  bak = g_strconcat (path, ".bak", NULL);
+  g_unlink (bak);
+}
+
 static void
 load_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -278,6 +342,7 @@ main (int   argc,
   g_test_add_func ("/document/autosave-failure", test_autosave_failure);
   g_test_add_func ("/document/save-async", test_save_async);
   g_test_add_func ("/document/load-broken", test_load_broken);
+  g_test_add_func ("/document/autosave-off", test_autosave_off);
 
   tmp_dir = g_dir_make_tmp ("test-document-XXXXXX", &error);
   g_assert_no_error (error);

@@ -25,6 +25,7 @@ struct _SemDocument
 
   char         *save_error;
   guint         autosave_delay;
+  gboolean      autosave;
   guint         autosave_source;
   gulong        changed_handler;
 
@@ -49,6 +50,7 @@ enum {
   PROP_FILE,
   PROP_MODIFIED,
   PROP_AUTOSAVE_DELAY,
+  PROP_AUTOSAVE,
   PROP_SAVE_ERROR,
   N_PROPS
 };
@@ -97,7 +99,7 @@ static void
 schedule_autosave (SemDocument *self)
 {
   g_clear_handle_id (&self->autosave_source, g_source_remove);
-  if (self->autosave_delay > 0 && self->file != NULL)
+  if (self->autosave && self->autosave_delay > 0 && self->file != NULL)
     self->autosave_source = g_timeout_add (self->autosave_delay, autosave_cb, self);
 }
 
@@ -156,6 +158,9 @@ sem_document_get_property (GObject    *object,
     case PROP_AUTOSAVE_DELAY:
       g_value_set_uint (value, self->autosave_delay);
       break;
+    case PROP_AUTOSAVE:
+      g_value_set_boolean (value, self->autosave);
+      break;
     case PROP_SAVE_ERROR:
       g_value_set_string (value, self->save_error);
       break;
@@ -187,6 +192,9 @@ sem_document_set_property (GObject      *object,
     case PROP_AUTOSAVE_DELAY:
       sem_document_set_autosave_delay (self, g_value_get_uint (value));
       break;
+    case PROP_AUTOSAVE:
+      sem_document_set_autosave (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -216,6 +224,17 @@ sem_document_class_init (SemDocumentClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
+   * SemDocument:autosave:
+   *
+   * Whether changes are saved #SemDocument:autosave-delay after the last
+   * edit. When off, nothing is written until sem_document_save() or
+   * sem_document_save_async() is called; "modified" stays set until then.
+   */
+  properties[PROP_AUTOSAVE] =
+    g_param_spec_boolean ("autosave", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
    * SemDocument:save-error:
    *
    * Why the last save failed, for people; %NULL once a save succeeds. The
@@ -234,6 +253,7 @@ sem_document_init (SemDocument *self)
   g_mutex_init (&self->write_lock);
   self->cancellable = g_cancellable_new ();
   self->autosave_delay = SEM_DOCUMENT_AUTOSAVE_DELAY_MS;
+  self->autosave = TRUE;
 }
 
 /**
@@ -389,6 +409,42 @@ sem_document_set_autosave_delay (SemDocument *self,
   if (self->autosave_source != 0 || delay_ms == 0)
     schedule_autosave (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTOSAVE_DELAY]);
+}
+
+gboolean
+sem_document_get_autosave (SemDocument *self)
+{
+  g_return_val_if_fail (SEM_IS_DOCUMENT (self), FALSE);
+
+  return self->autosave;
+}
+
+/**
+ * sem_document_set_autosave:
+ * @autosave: whether to save by itself after each edit
+ *
+ * Turning autosave on saves pending changes after the delay; turning it off
+ * drops a save that was waiting (one already being written completes).
+ */
+void
+sem_document_set_autosave (SemDocument *self,
+                           gboolean     autosave)
+{
+  g_return_if_fail (SEM_IS_DOCUMENT (self));
+
+  autosave = !!autosave;
+  if (self->autosave == autosave)
+    return;
+
+  self->autosave = autosave;
+  if (!autosave)
+    {
+      g_clear_handle_id (&self->autosave_source, g_source_remove);
+      self->save_again = FALSE;
+    }
+  else if (sem_document_get_modified (self))
+    schedule_autosave (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTOSAVE]);
 }
 
 typedef struct
@@ -552,7 +608,7 @@ autosave_done_cb (GObject      *object,
 static void
 autosave (SemDocument *self)
 {
-  if (self->file == NULL || !sem_document_get_modified (self))
+  if (!self->autosave || self->file == NULL || !sem_document_get_modified (self))
     return;
 
   if (self->saving)

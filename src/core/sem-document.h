@@ -34,6 +34,9 @@ const char  *sem_document_get_save_error    (SemDocument          *self);
 guint        sem_document_get_autosave_delay (SemDocument         *self);
 void         sem_document_set_autosave_delay (SemDocument         *self,
                                              guint                 delay_ms);
+gboolean     sem_document_get_autosave      (SemDocument          *self);
+void         sem_document_set_autosave      (SemDocument          *self,
+                                             gboolean              autosave);
 gboolean     sem_document_save              (SemDocument          *self,
                                              GError              **error);
 void         sem_document_save_async        (SemDocument          *self,

@@ -1,4 +1,4 @@
-/* sem-application-actions.c — app-wide actions: about, shortcuts, quit
+/* sem-application-actions.c — app-wide actions: about, preferences, shortcuts, quit
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sem-application-private.h"
+#include "sem-preferences-window.h"
 
 static void
 about_cb (GSimpleAction *action,
@@ -36,6 +37,24 @@ about_cb (GSimpleAction *action,
                         "translator-credits", _("translator-credits"),
                         NULL);
   gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+preferences_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  SemApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GSettings *settings = sem_application_get_settings (self);
+  SemPreferencesWindow *preferences;
+
+  if (settings == NULL)
+    return;
+
+  preferences = sem_preferences_window_new (parent, settings);
+  gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static void
@@ -66,6 +85,7 @@ quit_cb (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_cb },
+  { "preferences", preferences_cb },
   { "shortcuts", shortcuts_cb },
   { "quit", quit_cb },
 };
@@ -76,7 +96,9 @@ static const struct
   const char *accels[3];
 } accels[] = {
   { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
   { "win.open", { "<Control>o", NULL } },
+  { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Control><Shift>s", NULL } },
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Control><Shift>z", NULL } },
@@ -90,6 +112,11 @@ sem_application_install_actions (SemApplication *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+
+  /* Without the schema (running from the build tree) there is nothing to change. */
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "preferences")),
+                               sem_application_get_settings (self) != NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self),

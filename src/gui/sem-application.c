@@ -132,6 +132,42 @@ sem_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+static gboolean
+is_calendar_file (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *type = NULL;
+
+  if (basename == NULL)
+    return FALSE;
+  type = g_content_type_guess (basename, NULL, 0, NULL);
+  return g_content_type_is_a (type, "text/calendar");
+}
+
+/* Imports the calendars once the window shows a plan. */
+static void
+window_notify_document_cb (SemWindow  *window,
+                           GParamSpec *pspec,
+                           GPtrArray  *calendars)
+{
+  if (sem_window_get_document (window) == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (window, window_notify_document_cb, calendars);
+  for (guint i = 0; i < calendars->len; i++)
+    sem_window_import_file (window, g_ptr_array_index (calendars, i));
+}
+
+static void
+calendars_free (gpointer  data,
+                GClosure *closure)
+{
+  g_ptr_array_unref (data);
+}
+
+/* Plans open in windows of their own; calendars (.ics) are imported into
+ * the plan shown in the active window, opening the usual plan first when
+ * there is no window. */
 static void
 sem_application_open (GApplication  *app,
                       GFile        **files,
@@ -139,14 +175,45 @@ sem_application_open (GApplication  *app,
                       const char    *hint)
 {
   SemApplication *self = SEM_APPLICATION (app);
+  g_autoptr(GPtrArray) calendars = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWindow *active;
 
   for (int i = 0; i < n_files; i++)
     {
-      SemWindow *window = sem_window_new (self);
+      SemWindow *window;
 
+      if (is_calendar_file (files[i]))
+        {
+          g_ptr_array_add (calendars, g_object_ref (files[i]));
+          continue;
+        }
+
+      window = sem_window_new (self);
       sem_window_open_file (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
     }
+
+  if (calendars->len == 0)
+    return;
+
+  active = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (!SEM_IS_WINDOW (active))
+    {
+      g_autoptr(GFile) file = choose_plan_to_open (self);
+
+      active = GTK_WINDOW (sem_window_new (self));
+      sem_window_open_file (SEM_WINDOW (active), file);
+    }
+  gtk_window_present (active);
+
+  if (sem_window_get_document (SEM_WINDOW (active)) != NULL)
+    {
+      for (guint i = 0; i < calendars->len; i++)
+        sem_window_import_file (SEM_WINDOW (active), g_ptr_array_index (calendars, i));
+    }
+  else
+    g_signal_connect_data (active, "notify::document", G_CALLBACK (window_notify_document_cb),
+                           g_steal_pointer (&calendars), calendars_free, 0);
 }
 
 static void

@@ -33,6 +33,7 @@ struct _SemConflictList
   GtkLabel        *summary_label;
 
   /* owned */
+  char            *summary;
   SemPlan         *plan;
   char            *event_id;
   char            *lang;
@@ -53,6 +54,7 @@ enum {
   PROP_LANGUAGE,
   PROP_CONFLICTS,
   PROP_N_PROBLEMS,
+  PROP_SUMMARY,
   N_PROPS
 };
 
@@ -171,8 +173,7 @@ row_activated_cb (SemConflictList *self,
   if (sessions == NULL || sessions[0] == NULL)
     return;
 
-  gtk_popover_popdown (self->popover);
-  g_signal_emit (self, signals[CONFLICT_ACTIVATED], 0, conflict);
+  sem_conflict_list_activate (self, conflict);
 }
 
 /* Results */
@@ -238,6 +239,8 @@ update_button (SemConflictList *self)
       summary = g_strdup_printf (C_("conflict counts", "%s, %s"), errors, warnings);
     }
   gtk_label_set_label (self->summary_label, summary);
+  if (replace_str (&self->summary, summary))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), summary);
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->list_box)), n_items > 0);
 
@@ -366,6 +369,58 @@ queue_refresh (SemConflictList *self)
 }
 
 /* Public API */
+
+/**
+ * sem_conflict_list_create_row:
+ *
+ * Returns: (transfer floating): a row for @conflict, one of this list's: its
+ *   explanation and, for a warning, the Accept toggle. Activating the row is
+ *   the caller's to pass on to sem_conflict_list_activate ().
+ */
+GtkWidget *
+sem_conflict_list_create_row (SemConflictList *self,
+                              SemConflict     *conflict)
+{
+  g_return_val_if_fail (SEM_IS_CONFLICT_LIST (self), NULL);
+  g_return_val_if_fail (SEM_IS_CONFLICT (conflict), NULL);
+
+  return create_row_cb (conflict, self);
+}
+
+/**
+ * sem_conflict_list_activate:
+ *
+ * Closes the list and emits #SemConflictList::conflict-activated, as a click
+ * on @conflict's row does.
+ */
+void
+sem_conflict_list_activate (SemConflictList *self,
+                            SemConflict     *conflict)
+{
+  const char * const *sessions;
+
+  g_return_if_fail (SEM_IS_CONFLICT_LIST (self));
+  g_return_if_fail (SEM_IS_CONFLICT (conflict));
+
+  sessions = sem_conflict_get_sessions (conflict);
+  if (sessions == NULL || sessions[0] == NULL)
+    return;
+  gtk_popover_popdown (self->popover);
+  g_signal_emit (self, signals[CONFLICT_ACTIVATED], 0, conflict);
+}
+
+/**
+ * sem_conflict_list_get_summary:
+ *
+ * Returns: the counts in words, such as "2 errors, 1 warning"
+ */
+const char *
+sem_conflict_list_get_summary (SemConflictList *self)
+{
+  g_return_val_if_fail (SEM_IS_CONFLICT_LIST (self), NULL);
+
+  return self->summary;
+}
 
 /**
  * sem_conflict_list_new:
@@ -597,6 +652,7 @@ sem_conflict_list_finalize (GObject *object)
   g_clear_pointer (&self->severities, g_hash_table_unref);
   g_clear_pointer (&self->event_id, g_free);
   g_clear_pointer (&self->lang, g_free);
+  g_clear_pointer (&self->summary, g_free);
 
   G_OBJECT_CLASS (sem_conflict_list_parent_class)->finalize (object);
 }
@@ -628,6 +684,9 @@ sem_conflict_list_get_property (GObject    *object,
       break;
     case PROP_N_PROBLEMS:
       g_value_set_uint (value, self->n_problems);
+      break;
+    case PROP_SUMMARY:
+      g_value_set_string (value, self->summary);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -696,6 +755,9 @@ sem_conflict_list_class_init (SemConflictListClass *klass)
   properties[PROP_N_PROBLEMS] =
     g_param_spec_uint ("n-problems", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUMMARY] =
+    g_param_spec_string ("summary", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

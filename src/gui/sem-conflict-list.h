@@ -33,6 +33,11 @@ guint       sem_conflict_list_get_n_problems       (SemConflictList *self);
 gboolean    sem_conflict_list_get_session_severity (SemConflictList     *self,
                                                     const char          *session_id,
                                                     SemConflictSeverity *severity);
+const char *sem_conflict_list_get_summary          (SemConflictList *self);
+GtkWidget  *sem_conflict_list_create_row           (SemConflictList *self,
+                                                    SemConflict     *conflict);
+void        sem_conflict_list_activate             (SemConflictList *self,
+                                                    SemConflict     *conflict);
 void        sem_conflict_list_refresh              (SemConflictList *self);
 void        sem_conflict_list_popup                (SemConflictList *self);
 void        sem_conflict_list_popdown              (SemConflictList *self);

@@ -1,4 +1,4 @@
-/* sem-window-actions.c — the window's actions: open, save as, undo, redo, calendars
+/* sem-window-actions.c — the window's actions: open, save, save as, undo, redo, calendars
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,6 +27,7 @@ _sem_window_update_actions (SemWindow *self)
                                  history != NULL && sem_history_get_can_undo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  history != NULL && sem_history_get_can_redo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", self->document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", self->document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-calendar", has_event);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-calendar", has_event);
@@ -162,6 +163,28 @@ save_as_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+/* Saves now: what Ctrl+S does, needed when autosave is off. A plan that has
+ * no file yet asks where. */
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SemWindow *self = SEM_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+
+  if (sem_document_get_file (self->document) == NULL)
+    {
+      gtk_widget_activate_action (widget, "win.save-as", NULL);
+      return;
+    }
+
+  sem_document_save_async (self->document, self->cancellable, save_as_done_cb,
+                           g_object_ref (self));
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
@@ -233,6 +256,7 @@ void
 _sem_window_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
@@ -246,6 +270,7 @@ _sem_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.live-feed", "live-feed");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);

@@ -89,8 +89,24 @@ _sem_window_document_notify_save_error_cb (SemWindow *self)
     adw_toast_dismiss (self->save_error_toast);
 }
 
+/* Set on a document whose changes the user chose to throw away. */
+#define DISCARD_KEY "sem-window-discard-changes"
+
+/* Whether letting the document go needs the user's word first: its changes
+ * are not saved by themselves (autosave is off). */
+static gboolean
+needs_confirmation (SemWindow *self)
+{
+  SemDocument *document = self->document;
+
+  return document != NULL && sem_document_get_modified (document) &&
+         sem_document_get_file (document) != NULL && !sem_document_get_autosave (document) &&
+         g_object_get_data (G_OBJECT (document), DISCARD_KEY) == NULL;
+}
+
 /* A document that is let go keeps its edits: save them now. Returns FALSE,
- * with the reason shown, when they could not be saved. */
+ * with the reason shown, when they could not be saved — or, with autosave
+ * off, when the user has not yet said whether to save them. */
 gboolean
 _sem_window_flush_document (SemWindow *self)
 {
@@ -98,8 +114,12 @@ _sem_window_flush_document (SemWindow *self)
   SemDocument *document = self->document;
 
   if (document == NULL || !sem_document_get_modified (document) ||
-      sem_document_get_file (document) == NULL)
+      sem_document_get_file (document) == NULL ||
+      g_object_get_data (G_OBJECT (document), DISCARD_KEY) != NULL)
     return TRUE;
+
+  if (needs_confirmation (self))
+    return FALSE;
 
   if (sem_document_save (document, &error))
     return TRUE;
@@ -139,6 +159,128 @@ show_load_error (SemWindow    *self,
   _sem_window_update_title (self);
 }
 
+typedef void (*ConfirmedFunc) (SemWindow   *self,
+                               SemDocument *document,
+                               GFile       *file);
+
+typedef struct
+{
+  SemWindow     *self;
+  ConfirmedFunc  func;
+  SemDocument   *document;  /* (nullable): passed on to func */
+  GFile         *file;      /* (nullable): passed on to func */
+} ConfirmData;
+
+static void
+confirm_data_free (ConfirmData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->document);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static gboolean
+confirmed_idle_cb (gpointer user_data)
+{
+  ConfirmData *data = user_data;
+
+  data->func (data->self, data->document, data->file);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+confirm_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  ConfirmData *data = user_data;
+  SemWindow *self = data->self;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "save") == 0 && self->document != NULL)
+    {
+      if (!sem_document_save (self->document, &error))
+        {
+          /* Nothing is let go: the changes stay, and the reason is shown. */
+          _sem_window_show_save_error (self, error->message);
+          confirm_data_free (data);
+          return;
+        }
+    }
+  else if (g_strcmp0 (response, "discard") == 0 && self->document != NULL)
+    g_object_set_data (G_OBJECT (self->document), DISCARD_KEY, GINT_TO_POINTER (TRUE));
+  else if (g_strcmp0 (response, "discard") != 0)
+    {
+      confirm_data_free (data);
+      return;
+    }
+
+  /* After the dialog is gone: closing the window under it would pull the
+   * dialog's parent away while it still answers. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, confirmed_idle_cb, data,
+                   (GDestroyNotify) confirm_data_free);
+}
+
+/* Asks whether to save the unsaved changes, then (unless cancelled, or the
+ * save failed) calls @func. Steals @document. */
+static void
+confirm_then (SemWindow     *self,
+              ConfirmedFunc  func,
+              SemDocument   *document,
+              GFile         *file)
+{
+  GtkWidget *dialog;
+  ConfirmData *data;
+  g_autofree char *name = g_file_get_basename (sem_document_get_file (self->document));
+
+  data = g_new0 (ConfirmData, 1);
+  data->self = g_object_ref (self);
+  data->func = func;
+  data->document = document;
+  data->file = file != NULL ? g_object_ref (file) : NULL;
+
+  /* Translators: the heading of the dialog asking what to do with the changes
+   * of a plan that is not saved automatically; %s is its file name */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Save Changes to “%s”?"), name);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                               _("The plan has changes that are not saved. If you don’t save "
+                                 "them, they are lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), data);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_loaded_document (SemWindow   *self,
+                      SemDocument *document,
+                      GFile       *file)
+{
+  GtkApplication *app;
+
+  /* The plan shown is saved before another replaces it; if that fails it
+   * stays, with the reason in a toast. */
+  if (!_sem_window_flush_document (self))
+    return;
+
+  sem_window_set_document (self, document);
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (SEM_IS_APPLICATION (app))
+    sem_application_remember_plan (SEM_APPLICATION (app), file);
+}
+
 static void
 load_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -148,7 +290,6 @@ load_done_cb (GObject      *object,
   SemWindow *self = data->self;
   g_autoptr(SemDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  GtkApplication *app;
 
   document = sem_document_load_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -169,28 +310,42 @@ load_done_cb (GObject      *object,
       return;
     }
 
-  /* The plan shown is saved before another replaces it; if that fails it
-   * stays, with the reason in a toast. */
-  if (!_sem_window_flush_document (self))
-    return;
+  /* Edited while the other plan loaded, with autosave off: ask again. */
+  if (needs_confirmation (self))
+    {
+      confirm_then (self, show_loaded_document, g_steal_pointer (&document), data->file);
+      return;
+    }
 
-  sem_window_set_document (self, document);
-
-  app = gtk_window_get_application (GTK_WINDOW (self));
-  if (SEM_IS_APPLICATION (app))
-    sem_application_remember_plan (SEM_APPLICATION (app), data->file);
+  show_loaded_document (self, document, data->file);
 }
 
 /**
  * _sem_window_load_file:
  * @keep_document: on failure, keep the document shown and say why in a toast
  */
+static void
+load_file_confirmed (SemWindow   *self,
+                     SemDocument *document,
+                     GFile       *file)
+{
+  _sem_window_load_file (self, file, TRUE);
+}
+
 void
 _sem_window_load_file (SemWindow *self,
                        GFile     *file,
                        gboolean   keep_document)
 {
   LoadData *data;
+
+  /* With autosave off the changes shown are saved or dropped first, as the
+   * user says. */
+  if (needs_confirmation (self))
+    {
+      confirm_then (self, load_file_confirmed, NULL, file);
+      return;
+    }
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
@@ -246,11 +401,26 @@ unsaved_response_cb (SemWindow  *self,
     }
 }
 
-/* The plan could not be saved: closing now would lose the changes, so ask. */
+static void
+close_confirmed (SemWindow   *self,
+                 SemDocument *document,
+                 GFile       *file)
+{
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* The plan could not be saved (or, with autosave off, is not saved yet):
+ * closing now would lose the changes, so ask. */
 void
 _sem_window_ask_about_unsaved_changes (SemWindow *self)
 {
   GtkWidget *dialog;
+
+  if (needs_confirmation (self) && sem_document_get_save_error (self->document) == NULL)
+    {
+      confirm_then (self, close_confirmed, NULL, NULL);
+      return;
+    }
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save the Changes Elsewhere?"),
                                    _("The plan could not be saved where it is. If you close "
@@ -271,3 +441,29 @@ _sem_window_ask_about_unsaved_changes (SemWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+
+/* Settings */
+
+static void
+document_bind_settings_cb (SemWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GSettings *settings = SEM_IS_APPLICATION (app) ? sem_application_get_settings (SEM_APPLICATION (app))
+                                                 : NULL;
+
+  /* The document saves by itself only while the preference says so. */
+  if (self->document != NULL && settings != NULL)
+    g_settings_bind (settings, "autosave", self->document, "autosave", G_SETTINGS_BIND_GET);
+}
+
+/**
+ * _sem_window_init_file:
+ *
+ * Makes each document the window shows follow the "autosave" setting;
+ * called from init.
+ */
+void
+_sem_window_init_file (SemWindow *self)
+{
+  g_signal_connect (self, "notify::document", G_CALLBACK (document_bind_settings_cb), NULL);
+}

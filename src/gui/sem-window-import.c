@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "sem-event.h"
+#include "sem-export-dialog.h"
 #include "sem-ical-export.h"
 #include "sem-window-private.h"
 
@@ -38,50 +39,6 @@ has_suffix (GFile      *file,
   g_autofree char *folded = basename != NULL ? g_utf8_strdown (basename, -1) : NULL;
 
   return folded != NULL && g_str_has_suffix (folded, suffix);
-}
-
-/* "First Academy Seminar, Brussels" → "first-academy-seminar-brussels";
- * letters of any script stay. */
-static char *
-slugify (const char *text)
-{
-  g_autofree char *lower = g_utf8_strdown (text, -1);
-  GString *slug = g_string_new (NULL);
-  gboolean dash = FALSE;
-
-  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isalnum (c))
-        {
-          if (dash && slug->len > 0)
-            g_string_append_c (slug, '-');
-          g_string_append_unichar (slug, c);
-          dash = FALSE;
-        }
-      else
-        dash = TRUE;
-    }
-  return g_string_free (slug, FALSE);
-}
-
-static char *
-suggest_calendar_name (SemWindow *self)
-{
-  SemPlan *plan = sem_window_get_plan (self);
-  const char *event_id = sem_window_get_selected_event (self);
-  SemEntity *event = plan != NULL && event_id != NULL
-    ? sem_plan_lookup (plan, SEM_COLLECTION_EVENTS, event_id) : NULL;
-  const char *title = event != NULL ? sem_event_get_title (SEM_EVENT (event), self->lang) : NULL;
-  g_autofree char *slug = title != NULL ? slugify (title) : NULL;
-
-  if (slug == NULL || *slug == '\0')
-    {
-      g_free (slug);
-      slug = g_strdup (event_id != NULL ? event_id : "calendar");
-    }
-  return g_strconcat (slug, ".ics", NULL);
 }
 
 /* Export */
@@ -137,46 +94,35 @@ sem_window_export_file (SemWindow *self,
 }
 
 static void
-export_response_cb (GtkNativeDialog *native,
-                    int              response,
-                    gpointer         user_data)
+exported_cb (SemWindow       *self,
+             GFile           *file,
+             guint            count,
+             SemExportDialog *dialog)
 {
-  SemWindow *self = user_data;
+  g_autofree char *where = g_file_get_parse_name (file);
+  g_autofree char *message = g_strdup_printf (_("Calendar saved to %s"), where);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-
-      if (file != NULL)
-        sem_window_export_file (self, file);
-    }
-
-  g_object_unref (native);
+  _sem_window_show_toast (self, message);
 }
 
 /**
  * _sem_window_export_calendar:
  *
- * Asks where to save the selected event's calendar, then saves it.
+ * Shows the export dialog: what to export (the shown event at first), in
+ * which language, and where.
  */
 void
 _sem_window_export_calendar (SemWindow *self)
 {
-  GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) filter = calendar_file_filter_new ();
-  g_autofree char *name = NULL;
+  SemPlan *plan = sem_window_get_plan (self);
+  SemExportDialog *dialog;
 
-  if (sem_window_get_selected_event (self) == NULL)
+  if (plan == NULL)
     return;
 
-  native = gtk_file_chooser_native_new (_("Export the Calendar"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  name = suggest_calendar_name (self);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  g_signal_connect_object (native, "response", G_CALLBACK (export_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  dialog = sem_export_dialog_new (GTK_WINDOW (self), plan, sem_window_get_selected_event (self));
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Import */
@@ -393,6 +339,14 @@ _sem_window_import_calendar (SemWindow *self)
 
 /* Drag and drop */
 
+/* Plans are JSON; "*.seminars" is the name the shared-mime-info type
+ * application/x-sofia-seminars-plan gives them too. */
+static gboolean
+is_plan_file (GFile *file)
+{
+  return has_suffix (file, ".json") || has_suffix (file, ".seminars");
+}
+
 static gboolean
 drop_cb (GtkDropTarget *target,
          const GValue  *value,
@@ -413,11 +367,12 @@ drop_cb (GtkDropTarget *target,
           sem_window_import_file (self, l->data);
           accepted = TRUE;
         }
-      else if (plan_file == NULL && has_suffix (l->data, ".json"))
+      else if (plan_file == NULL && is_plan_file (l->data))
         plan_file = l->data;
     }
 
-  /* A plan replaces what is shown: only when no calendar came with it. */
+  /* A plan replaces what is shown (after asking about unsaved changes, when
+   * they are not saved by themselves): only when no calendar came with it. */
   if (!accepted && plan_file != NULL)
     {
       _sem_window_load_file (self, plan_file, TRUE);
@@ -442,4 +397,7 @@ _sem_window_init_drop (SemWindow *self)
 
   g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->toast_overlay), GTK_EVENT_CONTROLLER (target));
+
+  /* FIXME: sem_window_init () should call this itself, beside this one. */
+  _sem_window_init_file (self);
 }

@@ -6,6 +6,11 @@
 #pragma once
 
 #include "sem-conflict-list.h"
+#include "sem-conflicts-page.h"
+#include "sem-delegations-page.h"
+#include "sem-entity-list-page.h"
+#include "sem-sessions-page.h"
+#include "sem-timetable-page.h"
 #include "sem-feed-sync.h"
 #include "sem-feeds-dialog.h"
 #include "sem-import-dialog.h"
@@ -19,19 +24,31 @@ struct _SemWindow
   AdwApplicationWindow  parent_instance;
 
   /* template widgets */
+  SemDelegationsPage   *delegations_page;
+  AdwBin               *feeds_bin;
+  AdwBin               *people_bin;
+  AdwBin               *rooms_bin;
+  SemSessionsPage      *sessions_page;
+  SemTimetablePage     *timetable_page;
   SemConflictList      *conflict_list;
+  SemConflictsPage     *conflicts_page;
+  AdwViewStackPage     *conflicts_stack_page;
   GtkStack             *content_stack;
+  GtkButton            *empty_button;
   AdwStatusPage        *empty_page;
   AdwStatusPage        *error_page;
   GtkListBox           *event_list;
   AdwLeaflet           *leaflet;
   GtkStack             *main_stack;
-  GtkListView          *session_view;
   GtkSpinner           *spinner;
   AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *view_stack;
+  GtkBox               *timetable_box;
 
   /* owned */
+  SemEntityListPage    *people_page;       /* in people_bin */
+  SemEntityListPage    *rooms_page;        /* in rooms_bin */
   SemDocument          *document;
   GCancellable         *cancellable;       /* the window's lifetime */
   GCancellable         *load_cancellable;  /* the load in progress */
@@ -82,6 +99,7 @@ void                _sem_window_set_feeds_dialog  (SemWindow   *self,
 GtkListBox         *_sem_window_get_busy_list     (SemWindow   *self);
 
 /* sem-window-file.c */
+void                _sem_window_init_file         (SemWindow   *self);
 gboolean            _sem_window_flush_document    (SemWindow   *self);
 void                _sem_window_ask_about_unsaved_changes (SemWindow *self);
 void                _sem_window_document_notify_save_error_cb (SemWindow *self);
@@ -96,6 +114,11 @@ void                _sem_window_show_save_error   (SemWindow   *self,
 /* sem-window-actions.c */
 void                _sem_window_class_init_actions (GtkWidgetClass *widget_class);
 void                _sem_window_update_actions    (SemWindow   *self);
+
+/* sem-window-edit.c */
+void                _sem_window_class_init_edit_actions (GtkWidgetClass *widget_class);
+void                _sem_window_update_edit_actions (SemWindow *self);
+void                _sem_window_update_empty_page (SemWindow   *self);
 
 /* sem-window-import.c */
 void                _sem_window_init_drop         (SemWindow   *self);
@@ -117,10 +140,5 @@ GtkWidget          *sem_event_row_new             (SemWindow   *self,
 void                sem_event_row_header_cb       (GtkListBoxRow *row,
                                                    GtkListBoxRow *before,
                                                    gpointer       user_data);
-GtkListItemFactory *sem_session_factory_new       (SemWindow   *self);
-void                sem_session_factory_update_days (GtkListItemFactory *factory,
-                                                   guint        first,
-                                                   guint        last);
-void                sem_session_factory_update_marks (GtkListItemFactory *factory);
 
 G_END_DECLS

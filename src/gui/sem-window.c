@@ -27,6 +27,7 @@ enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_LIVE_FEED,
+  PROP_PAGE,
   N_PROPS
 };
 
@@ -108,8 +109,8 @@ _sem_window_update_title (SemWindow *self)
   if (title == NULL || *title == '\0')
     title = basename != NULL ? basename : _("Sofia Seminars");
 
-  adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, basename != NULL ? basename : "");
+  adw_view_switcher_title_set_title (self->switcher_title, title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, basename != NULL ? basename : "");
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
@@ -118,25 +119,61 @@ static void update_busy_list (SemWindow *self);
 static void
 update_content_page (SemWindow *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->session_model));
+  gtk_stack_set_visible_child_name (self->content_stack, self->event_id != NULL ? "event" : "empty");
+  _sem_window_update_empty_page (self);
+  _sem_window_update_edit_actions (self);
+}
 
-  if (n > 0)
+static void
+update_conflicts_badge (SemWindow *self)
+{
+  guint n = sem_conflict_list_get_n_problems (self->conflict_list);
+
+  adw_view_stack_page_set_badge_number (self->conflicts_stack_page, n);
+  adw_view_stack_page_set_needs_attention (self->conflicts_stack_page, n > 0);
+}
+
+/* The state of win.page follows the page shown, however it was chosen. */
+static void
+view_stack_notify_visible_child_cb (SemWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+}
+
+/**
+ * sem_window_show_page:
+ * @name: "timetable", "sessions", "delegations", "people", "rooms",
+ *   "conflicts" or "feeds"
+ *
+ * Shows one of the event's pages (win.page does the same).
+ */
+void
+sem_window_show_page (SemWindow  *self,
+                      const char *name)
+{
+  g_return_if_fail (SEM_IS_WINDOW (self));
+
+  if (name == NULL || adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
     {
-      gtk_stack_set_visible_child_name (self->content_stack, "sessions");
+      g_debug ("No page %s", name);
       return;
     }
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
 
-  if (self->event_id == NULL)
-    {
-      adw_status_page_set_title (self->empty_page, _("No Event Selected"));
-      adw_status_page_set_description (self->empty_page, _("Choose an event to see its sessions."));
-    }
-  else
-    {
-      adw_status_page_set_title (self->empty_page, _("No Sessions"));
-      adw_status_page_set_description (self->empty_page, _("This event has no sessions yet."));
-    }
-  gtk_stack_set_visible_child_name (self->content_stack, "empty");
+/**
+ * sem_window_get_page:
+ *
+ * Returns: the name of the page shown
+ */
+const char *
+sem_window_get_page (SemWindow *self)
+{
+  g_return_val_if_fail (SEM_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
 }
 
 static void
@@ -175,8 +212,11 @@ show_event (SemWindow  *self,
   _sem_window_update_title (self);
   _sem_window_update_actions (self);
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->session_model)) > 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->session_view), "list.scroll-to-item", "u", 0);
+  sem_timetable_page_set_event (self->timetable_page, event);
+  sem_sessions_page_set_event (self->sessions_page, event);
+  sem_delegations_page_set_event (self->delegations_page, event);
+  sem_entity_list_page_set_event (self->people_page, event);
+  sem_entity_list_page_set_event (self->rooms_page, event);
 }
 
 static gboolean
@@ -209,21 +249,6 @@ session_sort_func (gconstpointer a,
     return end_a < end_b ? -1 : 1;
 
   return g_strcmp0 (sem_entity_get_id (SEM_ENTITY (sa)), sem_entity_get_id (SEM_ENTITY (sb)));
-}
-
-/* Runs after the list view has moved its rows: their positions are current. */
-static void
-session_items_changed_cb (SemWindow  *self,
-                          guint       position,
-                          guint       removed,
-                          guint       added,
-                          GListModel *model)
-{
-  GtkListItemFactory *factory = gtk_list_view_get_factory (self->session_view);
-
-  /* The rows that changed and the one after them have new neighbours. */
-  if (factory != NULL)
-    sem_session_factory_update_days (factory, position, position + added);
 }
 
 static int
@@ -313,77 +338,53 @@ plan_changed_cb (SemWindow *self)
   gtk_sorter_changed (gtk_sort_list_model_get_sorter (self->session_model),
                       GTK_SORTER_CHANGE_DIFFERENT);
   update_busy_list (self);
+  /* An event that went away (or the first one added) changes what is shown. */
+  if (self->event_id != NULL && lookup_event (self, self->event_id) == NULL)
+    show_event (self, NULL);
+  if (self->event_id == NULL)
+    {
+      g_autofree char *initial = find_initial_event (self);
+
+      if (initial != NULL)
+        sem_window_select_event (self, initial);
+    }
   update_content_page (self);
   _sem_window_update_title (self);
 }
 
 /* Conflicts */
 
-static void
-conflicts_changed_cb (SemWindow *self)
-{
-  GtkListItemFactory *factory = gtk_list_view_get_factory (self->session_view);
-
-  if (factory != NULL)
-    sem_session_factory_update_marks (factory);
-}
-
-static gboolean
-find_session_position (SemWindow  *self,
-                       const char *session_id,
-                       guint      *position)
-{
-  GListModel *sessions = G_LIST_MODEL (self->session_model);
-  guint n = g_list_model_get_n_items (sessions);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SemSession) session = g_list_model_get_item (sessions, i);
-
-      if (g_strcmp0 (sem_entity_get_id (SEM_ENTITY (session)), session_id) == 0)
-        {
-          *position = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-/* Shows the first of the conflict's sessions that this event has; a clash
- * with another event's session (a person's) shows that event's. */
+/* Selects the conflict's sessions on the Sessions page; a clash with another
+ * event's session (a person's) shows that event first. */
 static void
 conflict_activated_cb (SemWindow   *self,
                        SemConflict *conflict)
 {
   const char * const *session_ids = sem_conflict_get_sessions (conflict);
   SemPlan *plan = sem_window_get_plan (self);
-  guint position;
+  SemEntity *first;
 
   if (plan == NULL || session_ids[0] == NULL)
     return;
 
-  for (guint i = 0; session_ids[i] != NULL; i++)
+  first = sem_plan_lookup (plan, SEM_COLLECTION_SESSIONS, session_ids[0]);
+  if (first != NULL && sem_session_get_event (SEM_SESSION (first)) != NULL &&
+      g_strcmp0 (sem_session_get_event (SEM_SESSION (first)), self->event_id) != 0)
     {
-      if (find_session_position (self, session_ids[i], &position))
+      gboolean here = FALSE;
+
+      for (guint i = 1; session_ids[i] != NULL && !here; i++)
         {
-          gtk_widget_activate_action (GTK_WIDGET (self->session_view), "list.scroll-to-item",
-                                      "u", position);
-          return;
+          SemEntity *other = sem_plan_lookup (plan, SEM_COLLECTION_SESSIONS, session_ids[i]);
+
+          here = other != NULL && g_strcmp0 (sem_session_get_event (SEM_SESSION (other)), self->event_id) == 0;
         }
+      if (!here)
+        sem_window_select_event (self, sem_session_get_event (SEM_SESSION (first)));
     }
 
-  for (guint i = 0; session_ids[i] != NULL; i++)
-    {
-      SemEntity *session = sem_plan_lookup (plan, SEM_COLLECTION_SESSIONS, session_ids[i]);
-
-      if (session == NULL || sem_session_get_event (SEM_SESSION (session)) == NULL)
-        continue;
-      sem_window_select_event (self, sem_session_get_event (SEM_SESSION (session)));
-      if (find_session_position (self, session_ids[i], &position))
-        gtk_widget_activate_action (GTK_WIDGET (self->session_view), "list.scroll-to-item",
-                                    "u", position);
-      return;
-    }
+  sem_window_show_page (self, "sessions");
+  sem_sessions_page_select_sessions (self->sessions_page, session_ids);
 }
 
 /* Calendar subscriptions */
@@ -415,7 +416,16 @@ typedef struct
   GWeakRef      window;       /* a sync must not keep a closed window alive */
   GCancellable *cancellable;
   char         *feed_id;
+  char         *secret;       /* from the keyring, until the sync takes it */
 } FeedSyncData;
+
+static void
+wipe_secret (char **secret)
+{
+  if (*secret != NULL)
+    memset (*secret, 0, strlen (*secret));
+  g_clear_pointer (secret, g_free);
+}
 
 static void
 feed_sync_data_free (FeedSyncData *data)
@@ -423,6 +433,7 @@ feed_sync_data_free (FeedSyncData *data)
   g_weak_ref_clear (&data->window);
   g_clear_object (&data->cancellable);
   g_free (data->feed_id);
+  wipe_secret (&data->secret);
   g_free (data);
 }
 
@@ -451,6 +462,68 @@ feed_sync_done_cb (GObject      *object,
   feed_sync_data_free (data);
 }
 
+/* Under which user name the keyring keeps the feed's secret: its user name
+ * for a password, a name no Basic user can have for a token. */
+static const char *
+feed_secret_user (SemFeed *feed)
+{
+  const char *user = sem_feed_get_user (feed);
+
+  switch (sem_feed_get_effective_auth (feed))
+    {
+    case SEM_FEED_AUTH_TOKEN:
+      return SEM_SECRET_FEED_TOKEN_USER;
+    case SEM_FEED_AUTH_PASSWORD:
+      return user != NULL && *user != '\0' ? user : NULL;
+    case SEM_FEED_AUTH_NONE:
+    default:
+      return NULL;
+    }
+}
+
+static void
+feed_secret_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  FeedSyncData *data = user_data;
+  g_autoptr(SemWindow) self = g_weak_ref_get (&data->window);
+  g_autoptr(GError) error = NULL;
+  char *secret = sem_secret_lookup_finish (result, &error);
+  SemPlan *plan;
+  SemEntity *feed;
+
+  if (secret == NULL && error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("No keyring for feed %s: %s", data->feed_id, error->message);
+
+  /* The window closed or shows another document: nothing to sync. */
+  if (self == NULL || data->cancellable != self->feed_cancellable ||
+      g_cancellable_is_cancelled (data->cancellable))
+    {
+      wipe_secret (&secret);
+      feed_sync_data_free (data);
+      return;
+    }
+
+  /* Without a secret the sync still runs, and says what the server wants. */
+  data->secret = secret;
+  plan = sem_window_get_plan (self);
+  feed = plan != NULL ? sem_plan_lookup (plan, SEM_COLLECTION_FEEDS, data->feed_id) : NULL;
+  if (feed == NULL)
+    {
+      /* Removed meanwhile. */
+      g_hash_table_remove (self->feeds_syncing, data->feed_id);
+      feed_sync_data_free (data);
+      if (self->feeds_dialog != NULL)
+        sem_feeds_dialog_update (self->feeds_dialog);
+      return;
+    }
+  sem_feed_sync_async (self->feed_sync, plan, SEM_FEED (feed), data->cancellable,
+                       feed_sync_done_cb, data);
+  /* The credentials func took it, or it was not needed. */
+  wipe_secret (&data->secret);
+}
+
 /**
  * _sem_window_sync_feed:
  *
@@ -463,6 +536,8 @@ _sem_window_sync_feed (SemWindow *self,
 {
   SemPlan *plan = sem_window_get_plan (self);
   const char *id = sem_entity_get_id (SEM_ENTITY (feed));
+  SemFeedAuth auth = sem_feed_get_effective_auth (feed);
+  const char *url = sem_feed_get_url (feed);
   FeedSyncData *data;
 
   if (plan == NULL || _sem_window_is_syncing_feed (self, id))
@@ -472,10 +547,16 @@ _sem_window_sync_feed (SemWindow *self,
   g_weak_ref_init (&data->window, self);
   data->cancellable = g_object_ref (self->feed_cancellable);
   data->feed_id = g_strdup (id);
-  g_hash_table_add (self->feeds_syncing, g_strdup (id));
+  /* The credentials func finds the secret through it. */
+  g_hash_table_insert (self->feeds_syncing, g_strdup (id), data);
 
-  sem_feed_sync_async (self->feed_sync, plan, feed, self->feed_cancellable,
-                       feed_sync_done_cb, data);
+  /* The keyring first, without blocking: a locked one may prompt. */
+  if (auth != SEM_FEED_AUTH_NONE && url != NULL && feed_secret_user (feed) != NULL)
+    sem_secret_feed_lookup_async (url, feed_secret_user (feed), data->cancellable,
+                                  feed_secret_cb, data);
+  else
+    sem_feed_sync_async (self->feed_sync, plan, feed, data->cancellable,
+                         feed_sync_done_cb, data);
   if (self->feeds_dialog != NULL)
     sem_feeds_dialog_update (self->feeds_dialog);
 }
@@ -718,31 +799,43 @@ update_busy_list (SemWindow *self)
   gtk_widget_set_visible (self->busy_box, busy->len > 0);
 }
 
-/* A feed's password, from the keyring, for the feed's user name. */
+/* A feed's password or token: the one looked up in the keyring (without
+ * blocking) before its sync started, handed over once. */
 static gboolean
 feed_credentials_cb (SemFeed   *feed,
                      char     **user,
                      char     **password,
                      gpointer   data)
 {
-  g_autoptr(GError) error = NULL;
-  const char *name = sem_feed_get_user (feed);
-  char *secret;
+  g_autoptr(SemWindow) self = g_weak_ref_get (data);
+  FeedSyncData *sync_data;
 
-  if (name == NULL || *name == '\0' || sem_feed_get_url (feed) == NULL)
+  if (self == NULL || self->feeds_syncing == NULL || feed_secret_user (feed) == NULL)
+    return FALSE;
+  sync_data = g_hash_table_lookup (self->feeds_syncing, sem_entity_get_id (SEM_ENTITY (feed)));
+  if (sync_data == NULL || sync_data->secret == NULL)
     return FALSE;
 
-  secret = sem_secret_feed_lookup_sync (sem_feed_get_url (feed), name, &error);
-  if (secret == NULL)
-    {
-      if (error != NULL)
-        g_debug ("No keyring for feed %s: %s", sem_entity_get_id (SEM_ENTITY (feed)), error->message);
-      return FALSE;
-    }
-
-  *user = g_strdup (name);
-  *password = secret;
+  if (sem_feed_get_effective_auth (feed) == SEM_FEED_AUTH_PASSWORD)
+    *user = g_strdup (sem_feed_get_user (feed));
+  *password = g_steal_pointer (&sync_data->secret);
   return TRUE;
+}
+
+static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+/* A plan just shown: its due feeds at once, not a minute later. */
+static void
+document_feeds_cb (SemWindow  *self,
+                   GParamSpec *pspec)
+{
+  if (self->feed_cancellable != NULL && !g_cancellable_is_cancelled (self->feed_cancellable))
+    _sem_window_sync_due_feeds (self);
 }
 
 static void
@@ -753,10 +846,16 @@ init_feeds (SemWindow *self)
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
+  GWeakRef *window_ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (window_ref, self);
   self->feed_sync = sem_feed_sync_new ();
-  sem_feed_sync_set_credentials_func (self->feed_sync, feed_credentials_cb, NULL, NULL);
+  sem_feed_sync_set_credentials_func (self->feed_sync, feed_credentials_cb, window_ref,
+                                      (GDestroyNotify) weak_ref_free);
   self->feed_cancellable = g_cancellable_new ();
+  /* feed id: its FeedSyncData (borrowed) while it syncs */
   self->feeds_syncing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_signal_connect (self, "notify::document", G_CALLBACK (document_feeds_cb), NULL);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0.0);
   gtk_widget_add_css_class (title, "heading");
@@ -781,10 +880,29 @@ init_feeds (SemWindow *self)
   gtk_box_append (GTK_BOX (self->busy_box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
   gtk_box_append (GTK_BOX (self->busy_box), scroller);
   gtk_widget_set_visible (self->busy_box, FALSE);
-  /* Under the sessions, in the content pane's column. */
-  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->content_stack))), self->busy_box);
+  /* Under the timetable: busy time beside the sessions. */
+  gtk_box_append (self->timetable_box, self->busy_box);
 
   self->feed_timer_id = g_timeout_add_seconds (FEED_CHECK_SECONDS, feed_timer_cb, self);
+}
+
+/* The Subscriptions page: what they are for, and the way to manage them. */
+static void
+init_feeds_page (SemWindow *self)
+{
+  GtkWidget *status = adw_status_page_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Manage Subscriptions…"));
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.feeds");
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "suggested-action");
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "emblem-shared-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Calendar Subscriptions"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status),
+                                   _("Subscribe to partners’ calendars, such as a Commission programme or a foundation’s courses: their events show as busy time beside your sessions, and the conflict check warns when someone is booked elsewhere."));
+  adw_status_page_set_child (ADW_STATUS_PAGE (status), button);
+  adw_bin_set_child (self->feeds_bin, status);
 }
 
 static void
@@ -800,6 +918,23 @@ stop_feeds (SemWindow *self)
 /* Toasts */
 
 static void
+set_pages_plan (SemWindow *self,
+                SemPlan   *plan)
+{
+  /* The event first: a page never holds an event of another plan. */
+  sem_timetable_page_set_event (self->timetable_page, NULL);
+  sem_sessions_page_set_event (self->sessions_page, NULL);
+  sem_delegations_page_set_event (self->delegations_page, NULL);
+  sem_entity_list_page_set_event (self->people_page, NULL);
+  sem_entity_list_page_set_event (self->rooms_page, NULL);
+  sem_timetable_page_set_plan (self->timetable_page, plan);
+  sem_sessions_page_set_plan (self->sessions_page, plan);
+  sem_delegations_page_set_plan (self->delegations_page, plan);
+  sem_entity_list_page_set_plan (self->people_page, plan);
+  sem_entity_list_page_set_plan (self->rooms_page, plan);
+}
+
+static void
 unbind_document (SemWindow *self)
 {
   SemPlan *plan;
@@ -809,6 +944,7 @@ unbind_document (SemWindow *self)
 
   plan = sem_document_get_plan (self->document);
   sem_conflict_list_set_plan (self->conflict_list, NULL);
+  set_pages_plan (self, NULL);
   g_signal_handlers_disconnect_by_data (sem_plan_get_history (plan), self);
   g_signal_handlers_disconnect_by_data (plan, self);
   g_signal_handlers_disconnect_by_data (self->document, self);
@@ -869,12 +1005,14 @@ sem_window_set_document (SemWindow   *self,
       /* No event yet: the check runs once, when one is shown. */
       sem_conflict_list_set_event_id (self->conflict_list, NULL);
       sem_conflict_list_set_plan (self->conflict_list, plan);
+      set_pages_plan (self, plan);
       gtk_stack_set_visible_child_name (self->main_stack, "plan");
     }
   else
     {
       gtk_sort_list_model_set_model (self->event_model, NULL);
       gtk_filter_list_model_set_model (self->session_filter_model, NULL);
+      set_pages_plan (self, NULL);
     }
 
   initial = find_initial_event (self);
@@ -1102,6 +1240,9 @@ sem_window_get_property (GObject    *object,
     case PROP_LIVE_FEED:
       g_value_set_boolean (value, sem_window_get_live_feed (self));
       break;
+    case PROP_PAGE:
+      g_value_set_string (value, sem_window_get_page (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1122,6 +1263,9 @@ sem_window_set_property (GObject      *object,
       break;
     case PROP_LIVE_FEED:
       sem_window_set_live_feed (self, g_value_get_boolean (value));
+      break;
+    case PROP_PAGE:
+      sem_window_show_page (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1161,37 +1305,61 @@ sem_window_class_init (SemWindowClass *klass)
     g_param_spec_boolean ("live-feed", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * SemWindow:page:
+   *
+   * The name of the event's page shown: the state of win.page.
+   */
+  properties[PROP_PAGE] =
+    g_param_spec_string ("page", NULL, NULL, "timetable",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_install_property_action (widget_class, "win.page", "page");
 
   /* Tests build windows without running the application. */
   sem_resources_register ();
   g_type_ensure (SEM_TYPE_CONFLICT_LIST);
+  g_type_ensure (SEM_TYPE_CONFLICTS_PAGE);
+  g_type_ensure (SEM_TYPE_DELEGATIONS_PAGE);
+  g_type_ensure (SEM_TYPE_SESSIONS_PAGE);
+  g_type_ensure (SEM_TYPE_TIMETABLE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/sofia/Seminars/ui/sem-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SemWindow, conflict_list);
   gtk_widget_class_bind_template_child (widget_class, SemWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SemWindow, empty_button);
   gtk_widget_class_bind_template_child (widget_class, SemWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SemWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, SemWindow, event_list);
   gtk_widget_class_bind_template_child (widget_class, SemWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SemWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, SemWindow, session_view);
+  gtk_widget_class_bind_template_child (widget_class, SemWindow, delegations_page);
+  gtk_widget_class_bind_template_child (widget_class, SemWindow, feeds_bin);
+  gtk_widget_class_bind_template_child (widget_class, SemWindow, people_bin);
+  gtk_widget_class_bind_template_child (widget_class, SemWindow, rooms_bin);
+  gtk_widget_class_bind_template_child (widget_class, SemWindow, sessions_page);
+  gtk_widget_class_bind_template_child (widget_class, SemWindow, timetable_page);
   gtk_widget_class_bind_template_child (widget_class, SemWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, SemWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, SemWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SemWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SemWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SemWindow, timetable_box);
+  gtk_widget_class_bind_template_child (widget_class, SemWindow, conflicts_page);
+  gtk_widget_class_bind_template_child (widget_class, SemWindow, conflicts_stack_page);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, conflict_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, event_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, event_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_stack_notify_visible_child_cb);
 
   _sem_window_class_init_actions (widget_class);
+  _sem_window_class_init_edit_actions (widget_class);
 }
 
 static void
 sem_window_init (SemWindow *self)
 {
-  g_autoptr(GtkListItemFactory) factory = NULL;
-  g_autoptr(GtkNoSelection) selection = NULL;
   GtkCustomSorter *event_sorter;
   GtkCustomSorter *session_sorter;
 
@@ -1216,17 +1384,19 @@ sem_window_init (SemWindow *self)
     gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->session_filter_model)),
                              GTK_SORTER (session_sorter));
 
-  factory = sem_session_factory_new (self);
-  gtk_list_view_set_factory (self->session_view, factory);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->session_model)));
-  gtk_list_view_set_model (self->session_view, GTK_SELECTION_MODEL (selection));
-  g_signal_connect_object (selection, "items-changed", G_CALLBACK (session_items_changed_cb),
-                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  self->people_page = SEM_ENTITY_LIST_PAGE (sem_entity_list_page_new (SEM_COLLECTION_PEOPLE));
+  adw_bin_set_child (self->people_bin, GTK_WIDGET (self->people_page));
+  self->rooms_page = SEM_ENTITY_LIST_PAGE (sem_entity_list_page_new (SEM_COLLECTION_ROOMS));
+  adw_bin_set_child (self->rooms_bin, GTK_WIDGET (self->rooms_page));
+  sem_timetable_page_set_conflicts (self->timetable_page, self->conflict_list);
+  sem_sessions_page_set_conflicts (self->sessions_page, self->conflict_list);
+  init_feeds_page (self);
 
   g_signal_connect (self, "notify::application", G_CALLBACK (application_notify_cb), NULL);
   sem_conflict_list_set_language (self->conflict_list, self->lang);
-  g_signal_connect_object (sem_conflict_list_get_conflicts (self->conflict_list), "items-changed",
-                           G_CALLBACK (conflicts_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->conflict_list, "notify::n-problems",
+                           G_CALLBACK (update_conflicts_badge), self, G_CONNECT_SWAPPED);
+  sem_conflicts_page_set_conflicts (self->conflicts_page, self->conflict_list);
 
   init_feeds (self);
   _sem_window_init_drop (self);

@@ -25,6 +25,9 @@ void         sem_window_open_file         (SemWindow      *self,
 void         sem_window_select_event      (SemWindow      *self,
                                            const char     *event_id);
 const char  *sem_window_get_selected_event (SemWindow     *self);
+void         sem_window_show_page         (SemWindow      *self,
+                                           const char     *name);
+const char  *sem_window_get_page          (SemWindow      *self);
 GListModel  *sem_window_get_session_model (SemWindow      *self);
 void         sem_window_import_file       (SemWindow      *self,
                                            GFile          *file);

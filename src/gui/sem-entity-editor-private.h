@@ -1,0 +1,67 @@
+/* sem-entity-editor-private.h — what the entity editor's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sem-entity-editor.h"
+
+G_BEGIN_DECLS
+
+/* How one field is shown, beyond its kind. */
+typedef enum
+{
+  PRES_HIDDEN    = 1 << 0,
+  PRES_MULTILINE = 1 << 1,
+  PRES_TIMEZONE  = 1 << 2,
+  PRES_EMAIL     = 1 << 3,
+  PRES_URL       = 1 << 4,
+  PRES_COUNTRY   = 1 << 5,
+  PRES_PHONE     = 1 << 6,
+  PRES_LANGUAGE  = 1 << 7,
+} SemFieldPresFlags;
+
+/* The rows of one field and what they hold. */
+typedef struct _SemFieldEditor SemFieldEditor;
+
+/* sem-entity-editor.c */
+const char         *_sem_entity_editor_language      (void);
+const char         *_sem_entity_editor_display_name  (SemPlan         *plan,
+                                                      SemEntity       *entity);
+GTimeZone          *_sem_entity_editor_dup_timezone  (SemEntityEditor *self);
+GObjectClass       *_sem_entity_editor_get_class     (SemEntityEditor *self);
+SemPlan            *_sem_entity_editor_get_plan      (SemEntityEditor *self);
+SemEntity          *_sem_entity_editor_get_source    (SemEntityEditor *self);
+SemFieldEditor     *_sem_entity_editor_find_field    (SemEntityEditor *self,
+                                                      const char      *name);
+void                _sem_entity_editor_validate      (SemEntityEditor *self);
+
+/* sem-entity-editor-fields.c */
+SemFieldEditor     *_sem_field_editor_new            (SemEntityEditor     *editor,
+                                                      AdwPreferencesGroup *group,
+                                                      const SemFieldInfo  *field,
+                                                      const char          *label,
+                                                      SemFieldPresFlags    flags);
+void                _sem_field_editor_free           (SemFieldEditor      *fe);
+const SemFieldInfo *_sem_field_editor_get_field      (SemFieldEditor      *fe);
+const char         *_sem_field_editor_get_string     (SemFieldEditor      *fe);
+void                _sem_field_editor_read           (SemFieldEditor      *fe,
+                                                      guint                variant,
+                                                      GValue              *value);
+void                _sem_field_editor_validate       (SemFieldEditor      *fe);
+const char         *_sem_field_editor_get_error      (SemFieldEditor      *fe);
+void                _sem_field_editor_set_error      (SemFieldEditor      *fe,
+                                                      const char          *message,
+                                                      gboolean             show);
+void                _sem_field_editor_show_error     (SemFieldEditor      *fe);
+int                 _sem_field_editor_compare        (SemFieldEditor      *a,
+                                                      SemFieldEditor      *b);
+const char         *_sem_field_editor_property_name  (const SemFieldInfo  *field,
+                                                      guint                variant);
+gboolean            _sem_values_equal                (const SemFieldInfo  *field,
+                                                      const GValue        *a,
+                                                      const GValue        *b);
+char              **_sem_timezone_names              (void);
+
+G_END_DECLS

@@ -1,0 +1,402 @@
+/* test-editor-ui.c — the entity editor, driven as a person would
+ *
+ * Needs a display: run under `xvfb-run -a dbus-run-session -- meson test …`.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-editor-ui"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "sem-demo.h"
+#include "sem-entity-editor.h"
+#include "sem-event.h"
+#include "sem-person.h"
+#include "sem-room.h"
+#include "sem-session.h"
+#include "sem-test-util.h"
+
+#define EVENT_ID "dcc-brussels-2018"
+#define SESSION_ID "dcc-brussels-2018-registration"
+#define PERSON_ID "p-desislava-ivanova"
+
+static SemApplication *app;
+
+typedef struct
+{
+  SemPlan         *plan;
+  SemEntityEditor *editor;
+} Fixture;
+
+static gint64
+utc (const char *iso)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
+
+  g_assert_nonnull (dt);
+  return g_date_time_to_unix (dt);
+}
+
+/* The first widget under @widget of @type whose title (rows, groups) or
+ * name is @title; NULL @title: any. Popovers and hidden ones too. */
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    {
+      const char *its = NULL;
+
+      if (ADW_IS_PREFERENCES_ROW (widget))
+        its = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+      else if (ADW_IS_PREFERENCES_GROUP (widget))
+        its = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget));
+      if (title == NULL || g_strcmp0 (its, title) == 0 ||
+          g_strcmp0 (gtk_widget_get_name (widget), title) == 0)
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The row titled @row_title in the group titled @group_title. */
+static GtkWidget *
+find_row (Fixture    *f,
+          GType       type,
+          const char *group_title,
+          const char *row_title)
+{
+  GtkWidget *group = find_widget (GTK_WIDGET (f->editor), ADW_TYPE_PREFERENCES_GROUP, group_title);
+  GtkWidget *row;
+
+  g_assert_nonnull (group);
+  row = find_widget (group, type, row_title);
+  g_assert_nonnull (row);
+  return row;
+}
+
+/* The first button under @widget with @css_class. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *css_class)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+save_button (Fixture *f)
+{
+  GtkWidget *button = find_button (GTK_WIDGET (f->editor), "suggested-action");
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+/* The entries of an INSTANT row: its day and its time. */
+static void
+instant_entries (GtkWidget    *row,
+                 GtkEditable **day,
+                 GtkEditable **time)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  GtkWidget *stack[64];
+  guint n = 0;
+
+  stack[n++] = row;
+  while (n > 0)
+    {
+      GtkWidget *w = stack[--n];
+
+      if (GTK_IS_ENTRY (w))
+        g_ptr_array_insert (entries, 0, w);
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL && n < 64; c = gtk_widget_get_next_sibling (c))
+        stack[n++] = c;
+    }
+  g_assert_cmpuint (entries->len, ==, 2);
+  *day = GTK_EDITABLE (g_ptr_array_index (entries, 0));
+  *time = GTK_EDITABLE (g_ptr_array_index (entries, 1));
+}
+
+static void
+open_editor (Fixture         *f,
+             SemEntityEditor *editor)
+{
+  f->editor = g_object_ref (editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  sem_test_gui_iterate ();
+}
+
+static void
+click_save (Fixture *f)
+{
+  GtkWidget *save = save_button (f);
+
+  g_assert_true (gtk_widget_get_sensitive (save));
+  g_signal_emit_by_name (save, "clicked");
+  sem_test_gui_iterate ();
+  /* Save closes the editor. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->editor)));
+}
+
+static void
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->plan = sem_demo_load (&error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
+{
+  if (f->editor != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (f->editor));
+      sem_test_gui_iterate ();
+      g_assert_finalize_object (f->editor);
+    }
+  g_clear_object (&f->plan);
+}
+
+static void
+test_create_session (Fixture      *f,
+                     gconstpointer data)
+{
+  g_autoptr(SemSession) defaults = sem_session_new ("defaults");
+  GListModel *sessions = sem_plan_get_collection (f->plan, SEM_COLLECTION_SESSIONS);
+  guint n_before = g_list_model_get_n_items (sessions);
+  GtkWidget *english;
+  SemEntity *created;
+
+  g_object_set (defaults, "event", EVENT_ID,
+                "start", utc ("2018-02-21T13:00:00Z"), "end", utc ("2018-02-21T14:30:00Z"), NULL);
+  open_editor (f, sem_entity_editor_new_create (NULL, f->plan, SEM_COLLECTION_SESSIONS,
+                                                SEM_ENTITY (defaults)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->editor)), ==, "New Session");
+
+  /* No title yet: nothing to save. */
+  g_assert_false (gtk_widget_get_sensitive (save_button (f)));
+  english = find_row (f, ADW_TYPE_ENTRY_ROW, "Title", "English");
+  gtk_editable_set_text (GTK_EDITABLE (english), "Smart mobility lab");
+  g_assert_true (gtk_widget_get_sensitive (save_button (f)));
+  gtk_editable_set_text (GTK_EDITABLE (english), "   ");
+  g_assert_false (gtk_widget_get_sensitive (save_button (f)));
+  g_assert_true (gtk_widget_has_css_class (english, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (english), "Smart mobility lab");
+  g_assert_false (gtk_widget_has_css_class (english, "error"));
+
+  click_save (f);
+  created = sem_entity_editor_get_entity (f->editor);
+  g_assert_nonnull (created);
+  g_assert_true (sem_plan_lookup (f->plan, SEM_COLLECTION_SESSIONS, sem_entity_get_id (created)) == created);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, n_before + 1);
+  g_assert_cmpstr (sem_session_get_title (SEM_SESSION (created), "en"), ==, "Smart mobility lab");
+  g_assert_cmpstr (sem_session_get_event (SEM_SESSION (created)), ==, EVENT_ID);
+  g_assert_cmpint (sem_session_get_start (SEM_SESSION (created)), ==, utc ("2018-02-21T13:00:00Z"));
+  g_assert_cmpint (sem_session_get_end (SEM_SESSION (created)), ==, utc ("2018-02-21T14:30:00Z"));
+
+  /* One undo takes it away again. */
+  g_assert_true (sem_plan_undo (f->plan));
+  g_assert_null (sem_plan_lookup (f->plan, SEM_COLLECTION_SESSIONS, sem_entity_get_id (created)));
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, n_before);
+}
+
+static void
+test_edit_session (Fixture      *f,
+                   gconstpointer data)
+{
+  SemSession *session = SEM_SESSION (sem_plan_lookup (f->plan, SEM_COLLECTION_SESSIONS, SESSION_ID));
+  g_autofree char *title_en = g_strdup (sem_session_get_title (session, "en"));
+  gint64 start = sem_session_get_start (session);
+  GtkEditable *day, *time;
+  GtkWidget *ends;
+
+  open_editor (f, sem_entity_editor_new_edit (NULL, f->plan, SEM_ENTITY (session)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->editor)), ==, "Edit Session");
+  g_assert_true (gtk_widget_get_sensitive (save_button (f)));
+
+  gtk_editable_set_text (GTK_EDITABLE (find_row (f, ADW_TYPE_ENTRY_ROW, "Title", "Български")),
+                         "Регистрация");
+  ends = find_row (f, ADW_TYPE_ACTION_ROW, "Time and Place", "Ends");
+  instant_entries (ends, &day, &time);
+  /* Shown in the event's timezone: 08:30 UTC is 09:30 in Brussels. */
+  g_assert_cmpstr (gtk_editable_get_text (day), ==, "2018-02-20");
+  g_assert_cmpstr (gtk_editable_get_text (time), ==, "09:30");
+
+  gtk_editable_set_text (time, "08:00");
+  g_assert_false (gtk_widget_get_sensitive (save_button (f)));
+  g_assert_true (gtk_widget_has_css_class (ends, "error"));
+  gtk_editable_set_text (time, "25:00");
+  g_assert_false (gtk_widget_get_sensitive (save_button (f)));
+  gtk_editable_set_text (time, "10:00");
+  g_assert_true (gtk_widget_get_sensitive (save_button (f)));
+  g_assert_false (gtk_widget_has_css_class (ends, "error"));
+  /* Nothing reaches the plan before Save. */
+  g_assert_cmpstr (sem_session_get_title (session, "bg"), !=, "Регистрация");
+
+  click_save (f);
+  g_assert_cmpstr (sem_session_get_title (session, "bg"), ==, "Регистрация");
+  g_assert_cmpstr (sem_session_get_title (session, "en"), ==, title_en);
+  g_assert_cmpint (sem_session_get_end (session), ==, utc ("2018-02-20T09:00:00Z"));
+  g_assert_cmpint (sem_session_get_start (session), ==, start);
+
+  /* Both changes are one step. */
+  g_assert_true (sem_plan_undo (f->plan));
+  g_assert_cmpstr (sem_session_get_title (session, "bg"), ==, "Регистрация и кафе за добре дошли");
+  g_assert_cmpint (sem_session_get_end (session), ==, utc ("2018-02-20T08:30:00Z"));
+}
+
+static void
+test_cancel (Fixture      *f,
+             gconstpointer data)
+{
+  SemEntity *session = sem_plan_lookup (f->plan, SEM_COLLECTION_SESSIONS, SESSION_ID);
+  SemHistory *history = sem_plan_get_history (f->plan);
+  gboolean can_undo;
+
+  open_editor (f, sem_entity_editor_new_edit (NULL, f->plan, session));
+  gtk_editable_set_text (GTK_EDITABLE (find_row (f, ADW_TYPE_ENTRY_ROW, "Title", "English")), "Changed");
+  gtk_widget_activate_action (GTK_WIDGET (f->editor), "window.close", NULL);
+  sem_test_gui_iterate ();
+  g_object_get (history, "can-undo", &can_undo, NULL);
+  g_assert_false (can_undo);
+  g_assert_cmpstr (sem_entity_get_text (session, "title", "en"), ==, "Registration and welcome coffee");
+}
+
+static void
+test_edit_person (Fixture      *f,
+                  gconstpointer data)
+{
+  SemPerson *person = SEM_PERSON (sem_plan_lookup (f->plan, SEM_COLLECTION_PEOPLE, PERSON_ID));
+  GtkWidget *email;
+
+  open_editor (f, sem_entity_editor_new_edit (NULL, f->plan, SEM_ENTITY (person)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->editor)), ==, "Edit Person");
+  email = find_row (f, ADW_TYPE_ENTRY_ROW, "Contact", "Email");
+  gtk_editable_set_text (GTK_EDITABLE (email), "desislava at example.org");
+  g_assert_false (gtk_widget_get_sensitive (save_button (f)));
+  g_assert_true (gtk_widget_has_css_class (email, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (email), "d.ivanova@example.org");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (f, ADW_TYPE_ENTRY_ROW, "Person", "Organisation")),
+                         "Sofia Municipality");
+  click_save (f);
+
+  g_assert_cmpstr (sem_person_get_email (person), ==, "d.ivanova@example.org");
+  g_assert_cmpstr (sem_person_get_organisation (person), ==, "Sofia Municipality");
+  g_assert_cmpstr (sem_person_get_name (person), ==, "Desislava Ivanova");
+}
+
+static void
+test_create_room (Fixture      *f,
+                  gconstpointer data)
+{
+  AdwComboRow *venue;
+  GListModel *venues;
+  guint position = GTK_INVALID_LIST_POSITION;
+  SemRoom *room;
+
+  open_editor (f, sem_entity_editor_new_create (NULL, f->plan, SEM_COLLECTION_ROOMS, NULL));
+  gtk_editable_set_text (GTK_EDITABLE (find_row (f, ADW_TYPE_ENTRY_ROW, "Name", "English")), "Studio");
+  /* A room needs its venue. */
+  g_assert_false (gtk_widget_get_sensitive (save_button (f)));
+
+  venue = ADW_COMBO_ROW (find_row (f, ADW_TYPE_COMBO_ROW, "Details", "Venue"));
+  venues = adw_combo_row_get_model (venue);
+  for (guint i = 0; i < g_list_model_get_n_items (venues); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (venues, i);
+
+      if (g_str_has_prefix (gtk_string_object_get_string (item), "The Square"))
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  adw_combo_row_set_selected (venue, position);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (find_row (f, ADW_TYPE_ACTION_ROW, "Details", "Seats"),
+                                                           GTK_TYPE_SPIN_BUTTON, NULL)), 40);
+  click_save (f);
+
+  room = SEM_ROOM (sem_entity_editor_get_entity (f->editor));
+  g_assert_nonnull (room);
+  g_assert_true (sem_plan_lookup (f->plan, SEM_COLLECTION_ROOMS, sem_entity_get_id (SEM_ENTITY (room))) ==
+                 SEM_ENTITY (room));
+  g_assert_cmpstr (sem_room_get_name (room, "en"), ==, "Studio");
+  g_assert_cmpstr (sem_room_get_venue (room), ==, "venue-brussels-square");
+  g_assert_cmpint (sem_room_get_capacity (room), ==, 40);
+}
+
+static void
+test_timezone (Fixture      *f,
+               gconstpointer data)
+{
+  SemEvent *event = SEM_EVENT (sem_plan_lookup (f->plan, SEM_COLLECTION_EVENTS, EVENT_ID));
+  GtkWidget *search;
+  GtkListView *list;
+  GListModel *shown;
+  g_autoptr(GtkStringObject) first = NULL;
+
+  open_editor (f, sem_entity_editor_new_edit (NULL, f->plan, SEM_ENTITY (event)));
+  search = find_widget (GTK_WIDGET (f->editor), GTK_TYPE_SEARCH_ENTRY, "timezone-search");
+  list = GTK_LIST_VIEW (find_widget (GTK_WIDGET (f->editor), GTK_TYPE_LIST_VIEW, "timezone-list"));
+  g_assert_nonnull (search);
+  g_assert_nonnull (list);
+  shown = G_LIST_MODEL (gtk_list_view_get_model (list));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >, 300);
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "sofia");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  first = g_list_model_get_item (shown, 0);
+  g_assert_cmpstr (gtk_string_object_get_string (first), ==, "Europe/Sofia");
+  gtk_editable_set_text (GTK_EDITABLE (search), "new york");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (search), "Sofia");
+  g_signal_emit_by_name (list, "activate", 0);
+  g_assert_cmpstr (sem_event_get_timezone (event), ==, "Europe/Brussels");
+
+  click_save (f);
+  g_assert_cmpstr (sem_event_get_timezone (event), ==, "Europe/Sofia");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  sem_resources_register ();
+  app = sem_test_gui_init ();
+  if (app == NULL)
+    return 0;
+
+  g_test_add ("/editor/create-session", Fixture, NULL, fixture_set_up, test_create_session, fixture_tear_down);
+  g_test_add ("/editor/edit-session", Fixture, NULL, fixture_set_up, test_edit_session, fixture_tear_down);
+  g_test_add ("/editor/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
+  g_test_add ("/editor/edit-person", Fixture, NULL, fixture_set_up, test_edit_person, fixture_tear_down);
+  g_test_add ("/editor/create-room", Fixture, NULL, fixture_set_up, test_create_room, fixture_tear_down);
+  g_test_add ("/editor/timezone", Fixture, NULL, fixture_set_up, test_timezone, fixture_tear_down);
+
+  return g_test_run ();
+}
