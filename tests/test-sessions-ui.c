@@ -421,6 +421,23 @@ test_sort (Fixture      *f,
   gtk_column_view_sort_by_column (view, column_titled (view, "Room"), GTK_SORT_ASCENDING);
   g_assert_cmpstr (sem_session_get_room (session_at (view, 0)), ==, "room-brussels-copper");
   g_assert_cmpstr (sem_session_get_room (session_at (view, n - 1)), ==, "room-brussels-silver-hall");
+
+  /* Sorting keeps the selection. */
+  {
+    const char *ids[] = { FIRST_ID, MATURITY_B_ID, NULL };
+    GtkSelectionModel *model = gtk_column_view_get_model (view);
+    g_autoptr(GtkBitset) selected = NULL;
+    GtkBitsetIter iter;
+    guint position;
+
+    sem_sessions_page_select_sessions (f->page, ids);
+    gtk_column_view_sort_by_column (view, column_titled (view, "Kind"), GTK_SORT_DESCENDING);
+    selected = gtk_selection_model_get_selection (model);
+    g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 2);
+    for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
+         more = gtk_bitset_iter_next (&iter, &position))
+      g_assert_true (g_strv_contains (ids, sem_entity_get_id (SEM_ENTITY (session_at (view, position)))));
+  }
 }
 
 static void
@@ -592,6 +609,62 @@ test_empty_event (Fixture      *f,
   g_assert_true (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (f->page), "sessions.add")));
 }
 
+/* How many conflict marks of @css_class the table shows. */
+static guint
+count_marks (GtkWidget  *widget,
+             const char *css_class)
+{
+  guint count = 0;
+
+  if (GTK_IS_IMAGE (widget) && gtk_widget_get_visible (widget) &&
+      gtk_widget_has_css_class (widget, css_class))
+    count++;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count += count_marks (child, css_class);
+  return count;
+}
+
+static gboolean
+wait_for_marks (Fixture *f,
+                guint    expected)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      sem_test_gui_iterate ();
+      if (count_marks (GTK_WIDGET (column_view (f)), "error") == expected)
+        return TRUE;
+      g_usleep (10 * 1000);
+    }
+  return FALSE;
+}
+
+static void
+test_conflict_marks (Fixture      *f,
+                     gconstpointer data)
+{
+  g_autoptr(GtkWidget) list = g_object_ref_sink (sem_conflict_list_new ());
+  SemSession *a = SEM_SESSION (sem_plan_lookup (f->plan, SEM_COLLECTION_SESSIONS, MATURITY_A_ID));
+  SemSession *b = SEM_SESSION (sem_plan_lookup (f->plan, SEM_COLLECTION_SESSIONS, MATURITY_B_ID));
+
+  sem_conflict_list_set_plan (SEM_CONFLICT_LIST (list), f->plan);
+  sem_conflict_list_set_event_id (SEM_CONFLICT_LIST (list), EVENT_ID);
+  sem_sessions_page_set_conflicts (f->page, SEM_CONFLICT_LIST (list));
+  g_assert_true (sem_sessions_page_get_conflicts (f->page) == SEM_CONFLICT_LIST (list));
+  g_assert_true (wait_for_marks (f, 0));
+
+  /* B moves into A's room: both are marked as errors, and no longer after undo. */
+  sem_plan_set (f->plan, SEM_ENTITY (b), "room", sem_session_get_room (a), NULL);
+  g_assert_true (wait_for_marks (f, 2));
+  g_assert_true (sem_plan_undo (f->plan));
+  g_assert_true (wait_for_marks (f, 0));
+
+  sem_sessions_page_set_conflicts (f->page, NULL);
+}
+
 /* ---- a large plan --------------------------------------------------------- */
 
 static void
@@ -714,6 +787,8 @@ main (int   argc,
   g_test_add ("/sessions-ui/editors", Fixture, NULL, fixture_set_up, test_editors, fixture_tear_down);
   g_test_add ("/sessions-ui/empty-event", Fixture, NULL,
               fixture_set_up, test_empty_event, fixture_tear_down);
+  g_test_add ("/sessions-ui/conflict-marks", Fixture, NULL,
+              fixture_set_up, test_conflict_marks, fixture_tear_down);
   g_test_add_func ("/sessions-ui/large-sort", test_large_sort);
 
   status = g_test_run ();
