@@ -217,18 +217,17 @@ struct _SemSessionsPage
   GtkButton           *delete_button;
   GtkButton           *empty_add_button;
   GtkDropDown         *kind_dropdown;
-  GtkScrolledWindow   *scrolled_window;
   GtkSearchBar        *search_bar;
   GtkToggleButton     *search_button;
   GtkSearchEntry      *search_entry;
   GtkStack            *stack;
   GtkDropDown         *status_dropdown;
-  GtkBox              *toolbar;
 
   /* owned */
   SemPlan             *plan;
   SemEvent            *event;
   SemConflictList     *conflicts;
+  GListModel          *conflict_model; /* the list's, which its dispose may drop */
   GListStore          *store;          /* SemSessionRow, in the table's order */
   GtkSorter           *sorter;         /* the column view's */
   GtkCustomFilter     *filter;
@@ -237,6 +236,8 @@ struct _SemSessionsPage
   GPtrArray           *rows;           /* the rows, in the plan's order */
   GPtrArray           *sorted;         /* what the store holds */
   guint                stamp;
+  guint                scroll_position; /* to scroll to on the next frame */
+  guint                scroll_tick_id;
   GHashTable          *row_by_session; /* SemSession* → SemSessionRow* (borrowed) */
   GHashTable          *attendance;     /* session id → count */
   GHashTable          *bound_marks;    /* GtkListItem* of the mark column, while bound */
@@ -471,7 +472,8 @@ update_view (SemSessionsPage *self)
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u session",
                                           "%u of %u sessions", total),
                              shown, total);
-  gtk_label_set_label (self->count_label, count);
+  /* Empty, not hidden: it keeps the search button at the end. */
+  gtk_label_set_label (self->count_label, total > 0 ? count : "");
 }
 
 static void
@@ -562,10 +564,51 @@ fill_store (SemSessionsPage *self,
   g_list_store_splice (self->store, 0, n_old, sorted->pdata, sorted->len);
 }
 
+/* The rows selected, to select them again after the store is refilled. */
+static GHashTable *
+save_selection (SemSessionsPage *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GHashTable *rows = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    g_hash_table_add (rows, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
+  return rows;
+}
+
+static void
+restore_selection (SemSessionsPage *self,
+                   GHashTable      *rows)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  g_autoptr(GtkBitset) selected = gtk_bitset_new_empty ();
+  g_autoptr(GtkBitset) mask = NULL;
+  guint n = g_list_model_get_n_items (model);
+
+  if (g_hash_table_size (rows) == 0)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (model, i);
+
+      if (g_hash_table_contains (rows, row))
+        gtk_bitset_add (selected, i);
+    }
+  mask = gtk_bitset_new_range (0, n);
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), selected, mask);
+}
+
 static void
 sorter_changed_cb (SemSessionsPage *self)
 {
+  g_autoptr(GHashTable) selected = save_selection (self);
+
   fill_store (self, self->rows);
+  restore_selection (self, selected);
 }
 
 /* Puts @rows (in the plan's order) in the store: the few that changed one
@@ -611,7 +654,12 @@ apply_rows (SemSessionsPage *self,
     }
 
   if (removed->len + added->len > MAX_ROW_MOVES)
-    fill_store (self, rows);
+    {
+      g_autoptr(GHashTable) selected = save_selection (self);
+
+      fill_store (self, rows);
+      restore_selection (self, selected);
+    }
   else
     {
       for (guint i = 0; i < removed->len; i++)
@@ -1265,11 +1313,17 @@ sem_sessions_page_dispose (GObject *object)
 
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
-  if (self->conflicts != NULL)
-    g_signal_handlers_disconnect_by_data (sem_conflict_list_get_conflicts (self->conflicts), self);
+  if (self->conflict_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->conflict_model, self);
   /* Taking the columns away changes it: no sorting on the way out. */
   if (self->sorter != NULL)
     g_signal_handlers_disconnect_by_data (self->sorter, self);
+
+  if (self->scroll_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->scroll_tick_id);
+      self->scroll_tick_id = 0;
+    }
 
   /* AdwBin's child is the template's top: dropping it disposes the rest
    * (gtk_widget_dispose_template() would unparent it a second time). */
@@ -1278,6 +1332,7 @@ sem_sessions_page_dispose (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->event);
   g_clear_object (&self->conflicts);
+  g_clear_object (&self->conflict_model);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
@@ -1390,13 +1445,11 @@ sem_sessions_page_class_init (SemSessionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SemSessionsPage, delete_button);
   gtk_widget_class_bind_template_child (widget_class, SemSessionsPage, empty_add_button);
   gtk_widget_class_bind_template_child (widget_class, SemSessionsPage, kind_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, SemSessionsPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, SemSessionsPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, SemSessionsPage, search_button);
   gtk_widget_class_bind_template_child (widget_class, SemSessionsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SemSessionsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SemSessionsPage, status_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, SemSessionsPage, toolbar);
   gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_dropdown_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -1409,7 +1462,6 @@ sem_sessions_page_class_init (SemSessionsPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "sessions.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "sessions.delete", NULL);
 
-  g_type_ensure (SEM_TYPE_SESSION_ROW);
 }
 
 /* Ranks of @n labels of @enum_type in the user's alphabetical order. */
@@ -1621,12 +1673,16 @@ sem_sessions_page_set_conflicts (SemSessionsPage *self,
   if (self->conflicts == conflicts)
     return;
 
-  if (self->conflicts != NULL)
-    g_signal_handlers_disconnect_by_data (sem_conflict_list_get_conflicts (self->conflicts), self);
+  if (self->conflict_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->conflict_model, self);
+  g_clear_object (&self->conflict_model);
   g_set_object (&self->conflicts, conflicts);
-  if (conflicts != NULL)
-    g_signal_connect_object (sem_conflict_list_get_conflicts (conflicts), "items-changed",
-                             G_CALLBACK (conflicts_changed_cb), self, G_CONNECT_SWAPPED);
+  if (conflicts != NULL && sem_conflict_list_get_conflicts (conflicts) != NULL)
+    {
+      self->conflict_model = g_object_ref (sem_conflict_list_get_conflicts (conflicts));
+      g_signal_connect_object (self->conflict_model, "items-changed",
+                               G_CALLBACK (conflicts_changed_cb), self, G_CONNECT_SWAPPED);
+    }
 
   conflicts_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFLICTS]);
@@ -1641,6 +1697,33 @@ find_list_view (GtkWidget *widget)
     if (GTK_IS_LIST_VIEW (child))
       return child;
   return NULL;
+}
+
+static void
+scroll_to_position (SemSessionsPage *self)
+{
+  GtkWidget *list_view = find_list_view (GTK_WIDGET (self->column_view));
+
+  if (list_view != NULL &&
+      self->scroll_position < g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", self->scroll_position);
+}
+
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  SemSessionsPage *self = user_data;
+  GtkWidget *list_view = find_list_view (widget);
+
+  /* Not before the table has been given its size once. */
+  if (list_view != NULL && gtk_widget_get_height (list_view) == 0)
+    return G_SOURCE_CONTINUE;
+
+  self->scroll_tick_id = 0;
+  scroll_to_position (self);
+  return G_SOURCE_REMOVE;
 }
 
 /**
@@ -1702,10 +1785,13 @@ sem_sessions_page_select_sessions (SemSessionsPage    *self,
 
   if (first != GTK_INVALID_LIST_POSITION)
     {
-      GtkWidget *list_view = find_list_view (GTK_WIDGET (self->column_view));
-
-      if (list_view != NULL)
-        gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", first);
+      /* Now, and once more when the table has its size: a table that has
+       * not been shown yet does not scroll. */
+      self->scroll_position = first;
+      scroll_to_position (self);
+      if (self->scroll_tick_id == 0)
+        self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view),
+                                                             scroll_tick_cb, self, NULL);
     }
 }
 
