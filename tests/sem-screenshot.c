@@ -157,7 +157,7 @@ fit_window (GtkWidget *window)
     }
 
   if (gtk_widget_get_width (window) != opt_width || gtk_widget_get_height (window) != opt_height)
-    g_printerr ("The window is %d×%d, not %d×%d: it cannot be made that size\n",
+    g_printerr ("The window is %d×%d, not %d×%d: its size request or the screen does not allow it\n",
                 gtk_widget_get_width (window), gtk_widget_get_height (window), opt_width, opt_height);
 }
 

@@ -198,6 +198,9 @@ confirm_response_cb (AdwMessageDialog *dialog,
   SemWindow *self = data->self;
   g_autoptr(GError) error = NULL;
 
+  /* One answer: @data is let go below, whatever else the dialog emits. */
+  g_signal_handlers_disconnect_by_data (dialog, data);
+
   if (g_strcmp0 (response, "save") == 0 && self->document != NULL)
     {
       if (!sem_document_save (self->document, &error))
