@@ -310,3 +310,43 @@ sem_test_gui_iterate (void)
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
 }
+
+GtkWidget *
+sem_test_find_widget (GtkWidget  *widget,
+                      GType       type,
+                      const char *css_class)
+{
+  if ((type == G_TYPE_INVALID || G_TYPE_CHECK_INSTANCE_TYPE (widget, type)) &&
+      (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sem_test_find_widget (child, type, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+sem_test_find_action_button (GtkWidget  *widget,
+                             const char *action_name,
+                             gboolean    mapped_only)
+{
+  if (GTK_IS_BUTTON (widget) && (!mapped_only || gtk_widget_get_mapped (widget)) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sem_test_find_action_button (child, action_name, mapped_only);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

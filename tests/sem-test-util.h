@@ -44,5 +44,15 @@ void       sem_test_count_notify_cb    (GObject    *object,
 SemApplication *sem_test_gui_init    (void);
 /* Runs the main loop until it has nothing more to do right now. */
 void            sem_test_gui_iterate (void);
+/* The first widget under @widget (itself included) of @type (G_TYPE_INVALID:
+ * any) with @css_class (NULL: any); hidden ones too. */
+GtkWidget      *sem_test_find_widget (GtkWidget  *widget,
+                                      GType       type,
+                                      const char *css_class);
+/* The first button under @widget whose action is @action_name; only shown
+ * ones when @mapped_only. */
+GtkWidget      *sem_test_find_action_button (GtkWidget  *widget,
+                                             const char *action_name,
+                                             gboolean    mapped_only);
 
 G_END_DECLS

@@ -37,27 +37,6 @@ typedef struct
   SemWindow   *window;
 } Fixture;
 
-/* The first widget under @widget of @type, or with @css_class; hidden ones too. */
-static GtkWidget *
-find_widget (GtkWidget  *widget,
-             GType       type,
-             const char *css_class)
-{
-  if ((type == G_TYPE_INVALID || G_TYPE_CHECK_INSTANCE_TYPE (widget, type)) &&
-      (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The texts of the labels under @widget with @css_class. */
 static void
 collect_texts (GtkWidget  *widget,
@@ -81,7 +60,7 @@ wait_for_block (Fixture    *f,
 
   while (g_get_monotonic_time () < deadline)
     {
-      GtkWidget *timetable = find_widget (GTK_WIDGET (f->window), SEM_TYPE_TIMETABLE, NULL);
+      GtkWidget *timetable = sem_test_find_widget (GTK_WIDGET (f->window), SEM_TYPE_TIMETABLE, NULL);
       GtkWidget *block;
 
       sem_test_gui_iterate ();
@@ -104,7 +83,7 @@ wait_for_block (Fixture    *f,
 static const char *
 count_text (Fixture *f)
 {
-  GtkWidget *label = find_widget (GTK_WIDGET (f->window), GTK_TYPE_LABEL, "sem-conflict-count");
+  GtkWidget *label = sem_test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_LABEL, "sem-conflict-count");
 
   g_assert_nonnull (label);
   return gtk_label_get_text (GTK_LABEL (label));
@@ -180,7 +159,7 @@ test_room_clash_shown (Fixture      *f,
   g_assert_nonnull (room);
   room_name = sem_room_get_name (room, "en");
 
-  list = SEM_CONFLICT_LIST (find_widget (GTK_WIDGET (f->window), SEM_TYPE_CONFLICT_LIST, NULL));
+  list = SEM_CONFLICT_LIST (sem_test_find_widget (GTK_WIDGET (f->window), SEM_TYPE_CONFLICT_LIST, NULL));
   g_assert_nonnull (list);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (list)));
   original = g_strdup (count_text (f));
@@ -221,8 +200,8 @@ test_room_clash_shown (Fixture      *f,
 
   /* Following the clash from the Conflicts page selects both sessions. */
   {
-    GtkWidget *page = find_widget (GTK_WIDGET (f->window), SEM_TYPE_CONFLICTS_PAGE, NULL);
-    GtkWidget *sessions_page = find_widget (GTK_WIDGET (f->window), SEM_TYPE_SESSIONS_PAGE, NULL);
+    GtkWidget *page = sem_test_find_widget (GTK_WIDGET (f->window), SEM_TYPE_CONFLICTS_PAGE, NULL);
+    GtkWidget *sessions_page = sem_test_find_widget (GTK_WIDGET (f->window), SEM_TYPE_SESSIONS_PAGE, NULL);
     GtkWidget *column_view;
     GtkSelectionModel *selection;
     g_autoptr(GtkBitset) selected = NULL;
@@ -232,7 +211,7 @@ test_room_clash_shown (Fixture      *f,
     g_assert_nonnull (sessions_page);
     sem_window_show_page (f->window, "conflicts");
     sem_test_gui_iterate ();
-    for (GtkWidget *w = find_widget (page, GTK_TYPE_LIST_BOX, NULL), *child = w ? gtk_widget_get_first_child (w) : NULL;
+    for (GtkWidget *w = sem_test_find_widget (page, GTK_TYPE_LIST_BOX, NULL), *child = w ? gtk_widget_get_first_child (w) : NULL;
          child != NULL && row == NULL; child = gtk_widget_get_next_sibling (child))
       {
         SemConflict *conflict = g_object_get_data (G_OBJECT (child), "sem-conflict");
@@ -245,7 +224,7 @@ test_room_clash_shown (Fixture      *f,
     g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (row)), "row-activated", row);
     sem_test_gui_iterate ();
     g_assert_cmpstr (sem_window_get_page (f->window), ==, "sessions");
-    column_view = find_widget (sessions_page, GTK_TYPE_COLUMN_VIEW, NULL);
+    column_view = sem_test_find_widget (sessions_page, GTK_TYPE_COLUMN_VIEW, NULL);
     g_assert_nonnull (column_view);
     selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view));
     selected = gtk_selection_model_get_selection (selection);
@@ -267,7 +246,7 @@ test_travel_buffer_setting (Fixture      *f,
 {
   GSettings *settings = sem_application_get_settings (app);
   SemConflictList *list =
-    SEM_CONFLICT_LIST (find_widget (GTK_WIDGET (f->window), SEM_TYPE_CONFLICT_LIST, NULL));
+    SEM_CONFLICT_LIST (sem_test_find_widget (GTK_WIDGET (f->window), SEM_TYPE_CONFLICT_LIST, NULL));
 
   if (settings == NULL)
     {

@@ -47,24 +47,6 @@ collect_texts (GtkWidget  *widget,
     collect_texts (child, css_class, texts);
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static SemPublishDialog *
 find_publish_dialog (void)
 {
@@ -244,7 +226,7 @@ test_publish_auth_error (Fixture      *f,
   dialog = find_publish_dialog ();
   g_assert_nonnull (dialog);
 
-  remember = find_widget (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON);
+  remember = sem_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, NULL);
   g_assert_nonnull (remember);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (remember), TRUE);
 
@@ -289,7 +271,7 @@ test_publish_auth_error (Fixture      *f,
   sem_test_gui_iterate ();
   dialog = find_publish_dialog ();
   g_assert_nonnull (dialog);
-  url_row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+  url_row = sem_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL);
   g_assert_nonnull (url_row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (url_row)), ==, url);
   gtk_window_destroy (GTK_WINDOW (dialog));

@@ -51,46 +51,6 @@ typedef struct
   SemSessionsPage *page;
 } Fixture;
 
-/* ---- finding things ----------------------------------------------------- */
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The first button under @widget bound to @action. */
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action)
-{
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 has_label (GtkWidget  *widget,
            const char *text)
@@ -128,7 +88,7 @@ visible_page (GtkWidget  *widget,
 static GtkColumnView *
 column_view (Fixture *f)
 {
-  GtkWidget *view = find_widget (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *view = sem_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW, NULL);
 
   g_assert_nonnull (view);
   return GTK_COLUMN_VIEW (view);
@@ -193,7 +153,7 @@ search_for (Fixture    *f,
             const char *text,
             guint       expected)
 {
-  GtkWidget *entry = find_widget (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = sem_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY, NULL);
   gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
   g_assert_nonnull (entry);
@@ -319,8 +279,8 @@ test_search (Fixture      *f,
 {
   GtkColumnView *view = column_view (f);
   guint all = count_event_sessions (f->plan, EVENT_ID);
-  GtkWidget *bar = find_widget (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_BAR);
-  GtkWidget *entry = find_widget (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *bar = sem_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_BAR, NULL);
+  GtkWidget *entry = sem_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY, NULL);
   GtkWidget *focus;
 
   /* Ctrl+F: the search bar opens with the keyboard in its entry. */
@@ -355,7 +315,7 @@ test_search (Fixture      *f,
 
   /* The kind filter. */
   {
-    GtkWidget *dropdown = find_widget (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN);
+    GtkWidget *dropdown = sem_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN, NULL);
 
     g_assert_nonnull (dropdown);
     gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1 + SEM_SESSION_KIND_BREAK);
@@ -513,7 +473,7 @@ static void
 test_delete (Fixture      *f,
              gconstpointer data)
 {
-  GtkWidget *button = find_action_button (GTK_WIDGET (f->page), "sessions.delete");
+  GtkWidget *button = sem_test_find_action_button (GTK_WIDGET (f->page), "sessions.delete", FALSE);
   SemHistory *history = sem_plan_get_history (f->plan);
   guint all = count_event_sessions (f->plan, EVENT_ID);
   const char *one[] = { MATURITY_A_ID, NULL };
@@ -570,7 +530,7 @@ test_editors (Fixture      *f,
               gconstpointer data)
 {
   GtkColumnView *view = column_view (f);
-  GtkWidget *add = find_action_button (GTK_WIDGET (f->page), "sessions.add");
+  GtkWidget *add = sem_test_find_action_button (GTK_WIDGET (f->page), "sessions.add", FALSE);
   GtkWindow *editor;
 
   /* Activating a row edits its session. */
@@ -606,7 +566,7 @@ test_empty_event (Fixture      *f,
   sem_sessions_page_set_event (f->page, event);
   g_assert_cmpuint (sem_sessions_page_get_n_shown (f->page), ==, 0);
   g_assert_cmpstr (visible_page (GTK_WIDGET (f->page), "list"), ==, "empty");
-  g_assert_true (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (f->page), "sessions.add")));
+  g_assert_true (gtk_widget_is_sensitive (sem_test_find_action_button (GTK_WIDGET (f->page), "sessions.add", FALSE)));
 }
 
 /* How many conflict marks of @css_class the table shows. */

@@ -270,25 +270,6 @@ test_accessible_names (Fixture       *f,
   g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (f->window), GTK_ACCESSIBLE_ROLE_WINDOW));
 }
 
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action_name)
-{
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A new plan: the empty state leads to a programme, then an event. */
 static void
 test_new_plan (Fixture       *f,
@@ -307,7 +288,7 @@ test_new_plan (Fixture       *f,
   g_assert_null (sem_window_get_selected_event (f->window));
 
   /* No programme yet: the empty state offers one first, then an event. */
-  g_assert_nonnull (find_action_button (GTK_WIDGET (f->window), "win.new-programme"));
+  g_assert_nonnull (sem_test_find_action_button (GTK_WIDGET (f->window), "win.new-programme", TRUE));
   {
     g_autoptr(SemEntity) programme = g_object_new (g_type_from_name ("SemProgramme"), "id", "dcc",
                                                    "name-en", "Digital Cities Challenge", NULL);
@@ -319,7 +300,7 @@ test_new_plan (Fixture       *f,
 
     sem_plan_add (plan, programme);
     sem_test_gui_iterate ();
-    g_assert_nonnull (find_action_button (GTK_WIDGET (f->window), "win.new-event"));
+    g_assert_nonnull (sem_test_find_action_button (GTK_WIDGET (f->window), "win.new-event", TRUE));
     sem_plan_add (plan, event);
     sem_test_gui_iterate ();
   }

@@ -43,26 +43,6 @@ typedef struct
   gint64            now;
 } Fixture;
 
-static GtkWidget *
-find_widget (GtkWidget  *widget,
-             GType       type,
-             const char *css_class)
-{
-  if ((type == G_TYPE_INVALID || G_TYPE_CHECK_INSTANCE_TYPE (widget, type)) &&
-      (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 collect_widgets (GtkWidget  *widget,
                  const char *css_class,
@@ -131,7 +111,7 @@ fixture_set_up (Fixture      *f,
   gtk_window_present (f->window);
   sem_test_gui_iterate ();
 
-  f->timetable = SEM_TIMETABLE (find_widget (GTK_WIDGET (f->page), SEM_TYPE_TIMETABLE, NULL));
+  f->timetable = SEM_TIMETABLE (sem_test_find_widget (GTK_WIDGET (f->page), SEM_TYPE_TIMETABLE, NULL));
   g_assert_nonnull (f->timetable);
 }
 
@@ -182,7 +162,7 @@ test_days_and_blocks (Fixture      *f,
   g_assert_cmpuint (blocks->len, ==, expected);
 
   /* It is 10:00 on the first day: the time is marked; not on the second. */
-  g_assert_true (gtk_widget_get_visible (find_widget (GTK_WIDGET (f->timetable), G_TYPE_INVALID, "timetable-now")));
+  g_assert_true (gtk_widget_get_visible (sem_test_find_widget (GTK_WIDGET (f->timetable), G_TYPE_INVALID, "timetable-now")));
 
   g_signal_emit_by_name (buttons->pdata[1], "clicked");
   sem_test_gui_iterate ();
@@ -190,7 +170,7 @@ test_days_and_blocks (Fixture      *f,
   g_assert_false (gtk_toggle_button_get_active (buttons->pdata[0]));
   g_assert_null (sem_timetable_get_block (f->timetable, CONCEPT_ID));
   g_assert_nonnull (sem_timetable_get_block (f->timetable, SESSION_A_ID));
-  g_assert_false (gtk_widget_get_visible (find_widget (GTK_WIDGET (f->timetable), G_TYPE_INVALID, "timetable-now")));
+  g_assert_false (gtk_widget_get_visible (sem_test_find_widget (GTK_WIDGET (f->timetable), G_TYPE_INVALID, "timetable-now")));
 }
 
 static void
@@ -300,7 +280,7 @@ test_conflict_marks (Fixture      *f,
   g_assert_true (sem_timetable_get_block (f->timetable, SESSION_B_ID) == block_b);
   g_assert_true (gtk_widget_has_css_class (block_a, "error"));
   g_assert_true (gtk_widget_has_css_class (block_b, "error"));
-  g_assert_true (gtk_widget_get_visible (find_widget (block_b, GTK_TYPE_IMAGE, "timetable-conflict-icon")));
+  g_assert_true (gtk_widget_get_visible (sem_test_find_widget (block_b, GTK_TYPE_IMAGE, "timetable-conflict-icon")));
   {
     g_autofree char *tooltip = sem_timetable_dup_tooltip (f->timetable, SESSION_B_ID);
 

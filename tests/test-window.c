@@ -80,25 +80,6 @@ collect_texts (GtkWidget  *widget,
     collect_texts (child, css_class, texts);
 }
 
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action_name)
-{
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* How many shown labels contain @text. */
 static guint
 count_shown (SemWindow  *window,
@@ -203,7 +184,7 @@ test_undo_redo (Fixture      *f,
   GtkWidget *undo;
 
   g_assert_true (wait_for_text (f->window, title, TRUE));
-  undo = find_action_button (GTK_WIDGET (f->window), "win.undo");
+  undo = sem_test_find_action_button (GTK_WIDGET (f->window), "win.undo", TRUE);
   g_assert_nonnull (undo);
   g_assert_false (gtk_widget_get_sensitive (undo));
 
@@ -268,31 +249,13 @@ test_save_error_toast (Fixture      *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
 }
 
-static GtkWidget *
-find_widget_of_type (GtkWidget *widget,
-                     GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Every page shows the event chosen in the sidebar, and follows a change. */
 static void
 test_pages_follow_event (Fixture      *f,
                          gconstpointer data)
 {
-  SemSessionsPage *page = SEM_SESSIONS_PAGE (find_widget_of_type (GTK_WIDGET (f->window),
-                                                                  SEM_TYPE_SESSIONS_PAGE));
+  SemSessionsPage *page = SEM_SESSIONS_PAGE (sem_test_find_widget (GTK_WIDGET (f->window),
+                                                                  SEM_TYPE_SESSIONS_PAGE, NULL));
   GListModel *events = sem_plan_get_collection (f->plan, SEM_COLLECTION_EVENTS);
   GListModel *sessions = sem_window_get_session_model (f->window);
   guint n_checked = 0;

@@ -48,21 +48,11 @@ static char *
 default_timezone (SemWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
   /* Tests run windows without the application's settings. */
-  if (app != NULL && source != NULL)
-    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-  if (schema != NULL && g_settings_schema_has_key (schema, "default-timezone"))
-    {
-      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-      g_autofree char *zone = g_settings_get_string (settings, "default-timezone");
+  GSettings *settings = SEM_IS_APPLICATION (app) ? sem_application_get_settings (SEM_APPLICATION (app)) : NULL;
+  g_autofree char *zone = settings != NULL ? g_settings_get_string (settings, "default-timezone") : NULL;
 
-      if (zone != NULL && *zone != '\0')
-        return g_steal_pointer (&zone);
-    }
-  return g_strdup (DEFAULT_TIMEZONE);
+  return zone != NULL && *zone != '\0' ? g_steal_pointer (&zone) : g_strdup (DEFAULT_TIMEZONE);
 }
 
 /* The shown event's programme, else the plan's first. */

@@ -12,8 +12,6 @@
 #include "sem-city.h"
 #include "sem-event.h"
 #include "sem-programme.h"
-#include "sem-room.h"
-#include "sem-session.h"
 #include "sem-venue.h"
 #include "sem-window-private.h"
 
