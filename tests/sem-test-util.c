@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "sem-entity.h"
+#include "sem-session.h"
 #include "sem-test-util.h"
 
 const char *const sem_test_rich_plan_json =
@@ -252,6 +253,35 @@ sem_test_load_path (const char *path)
 
   g_assert_no_error (error);
   return plan;
+}
+
+static int
+compare_start (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 start_a = sem_session_get_start (*(SemSession **) a);
+  gint64 start_b = sem_session_get_start (*(SemSession **) b);
+
+  return start_a < start_b ? -1 : start_a > start_b;
+}
+
+GPtrArray *
+sem_test_event_sessions (SemPlan    *plan,
+                         const char *event_id)
+{
+  GListModel *sessions = sem_plan_get_collection (plan, SEM_COLLECTION_SESSIONS);
+  GPtrArray *found = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(SemSession) session = g_list_model_get_item (sessions, i);
+
+      if (g_strcmp0 (sem_session_get_event (session), event_id) == 0)
+        g_ptr_array_add (found, session);  /* the plan keeps it alive */
+    }
+  g_ptr_array_sort (found, compare_start);
+
+  return found;
 }
 
 /* Removes @dir and everything in it. */

@@ -32,6 +32,9 @@ void       sem_test_write_file         (const char *path,
                                         const char *data,
                                         gssize      length);
 SemPlan   *sem_test_load_path          (const char *path);
+/* The sessions of one event (SemSession, borrowed from @plan), by start. */
+GPtrArray *sem_test_event_sessions     (SemPlan    *plan,
+                                        const char *event_id);
 void       sem_test_remove_tree        (const char *dir);
 
 /* Counts notifications: connect with the address of a guint as data. */

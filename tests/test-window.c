@@ -166,7 +166,7 @@ test_seminar_sessions_shown (Fixture      *f,
   g_assert_nonnull (opening);
   g_assert_nonnull (special);
   g_assert_cmpstr (sem_window_get_selected_event (f->window), ==, id);
-  g_assert_cmpuint (g_list_model_get_n_items (sem_window_get_session_model (f->window)), >=, 2);
+  g_assert_cmpuint (sem_test_event_sessions (f->plan, id)->len, >=, 2);
 
   /* The opening is on the timetable's first day; the Sessions page lists all. */
   g_assert_true (wait_for_text (f->window, sem_session_get_title (opening, "en"), TRUE));
@@ -224,8 +224,8 @@ test_save_error_toast (Fixture      *f,
                        gconstpointer data)
 {
   AdwMessageDialog *dialog;
-  GListModel *sessions = sem_window_get_session_model (f->window);
-  g_autoptr(SemSession) first = g_list_model_get_item (sessions, 0);
+  g_autoptr(GPtrArray) sessions = sem_test_event_sessions (f->plan, sem_window_get_selected_event (f->window));
+  SemSession *first = g_ptr_array_index (sessions, 0);
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   g_assert_true (wait_for_text (f->window, sem_session_get_title (first, "en"), TRUE));
@@ -249,28 +249,65 @@ test_save_error_toast (Fixture      *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
 }
 
+/* A plan with no file yet (as a new plan is) is not saved by itself: the
+ * title marks its changes, and Quit asks about them instead of ending the
+ * application. */
+static void
+test_unsaved_mark_and_quit (Fixture      *f,
+                            gconstpointer data)
+{
+  g_autoptr(GPtrArray) sessions = sem_test_event_sessions (f->plan, sem_window_get_selected_event (f->window));
+  g_autofree char *clean = g_strdup (gtk_window_get_title (GTK_WINDOW (f->window)));
+  const char *title;
+  AdwMessageDialog *dialog;
+
+  g_assert_null (sem_document_get_file (f->document));
+  g_assert_true (sem_document_get_autosave (f->document));
+  g_assert_false (g_str_has_prefix (clean, "• "));
+  sem_plan_set (f->plan, g_ptr_array_index (sessions, 0), "title-en", "Renamed, not saved", NULL);
+  g_assert_true (sem_document_get_modified (f->document));
+  title = gtk_window_get_title (GTK_WINDOW (f->window));
+  g_assert_true (g_str_has_prefix (title, "• "));
+  g_assert_cmpstr (title + strlen ("• "), ==, clean);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save the New Plan?");
+  g_assert_true (adw_message_dialog_has_response (dialog, "save-as"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  adw_message_dialog_response (dialog, "cancel");
+  sem_test_gui_iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_assert_true (sem_document_get_modified (f->document));
+  g_assert_cmpstr (sem_session_get_title (g_ptr_array_index (sessions, 0), "en"), ==, "Renamed, not saved");
+}
+
 /* Every page shows the event chosen in the sidebar, and follows a change. */
 static void
 test_pages_follow_event (Fixture      *f,
                          gconstpointer data)
 {
-  SemSessionsPage *page = SEM_SESSIONS_PAGE (sem_test_find_widget (GTK_WIDGET (f->window),
-                                                                  SEM_TYPE_SESSIONS_PAGE, NULL));
   GListModel *events = sem_plan_get_collection (f->plan, SEM_COLLECTION_EVENTS);
-  GListModel *sessions = sem_window_get_session_model (f->window);
+  SemSessionsPage *page;
   guint n_checked = 0;
 
-  g_assert_nonnull (page);
+  /* Built when first shown. */
+  g_assert_null (sem_test_find_widget (GTK_WIDGET (f->window), SEM_TYPE_SESSIONS_PAGE, NULL));
   sem_window_show_page (f->window, "sessions");
+  page = SEM_SESSIONS_PAGE (sem_test_find_widget (GTK_WIDGET (f->window), SEM_TYPE_SESSIONS_PAGE, NULL));
+  g_assert_nonnull (page);
   for (guint i = 0; i < g_list_model_get_n_items (events); i++)
     {
       g_autoptr(SemEvent) event = g_list_model_get_item (events, i);
+      const char *id = sem_entity_get_id (SEM_ENTITY (event));
+      g_autoptr(GPtrArray) sessions = sem_test_event_sessions (f->plan, id);
 
-      sem_window_select_event (f->window, sem_entity_get_id (SEM_ENTITY (event)));
+      sem_window_select_event (f->window, id);
       sem_test_gui_iterate ();
       g_assert_true (sem_sessions_page_get_event (page) == event);
-      g_assert_cmpuint (sem_sessions_page_get_n_shown (page), ==, g_list_model_get_n_items (sessions));
-      n_checked += g_list_model_get_n_items (sessions) > 0;
+      g_assert_cmpuint (sem_sessions_page_get_n_shown (page), ==, sessions->len);
+      n_checked += sessions->len > 0;
     }
   g_assert_cmpuint (n_checked, >=, 2);
 }
@@ -294,6 +331,8 @@ main (int   argc,
               fixture_set_up, test_undo_redo, fixture_tear_down);
   g_test_add ("/window/save-error-toast", Fixture, "/nonexistent-sem-folder/plan.json",
               fixture_set_up, test_save_error_toast, fixture_tear_down);
+  g_test_add ("/window/unsaved-mark-and-quit", Fixture, NULL,
+              fixture_set_up, test_unsaved_mark_and_quit, fixture_tear_down);
   g_test_add ("/window/pages-follow-event", Fixture, NULL,
               fixture_set_up, test_pages_follow_event, fixture_tear_down);
 

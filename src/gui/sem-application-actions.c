@@ -76,11 +76,10 @@ quit_cb (GSimpleAction *action,
   GtkApplication *app = user_data;
   g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (app));
 
-  /* Close each window so that it can save; quitting directly would skip that. */
+  /* Close each window so that it can save, or ask about unsaved changes
+   * and stay open if told to; the application ends with its last window. */
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (GTK_WINDOW (l->data));
-
-  g_application_quit (G_APPLICATION (app));
 }
 
 static const GActionEntry app_actions[] = {

@@ -90,8 +90,9 @@ new_plan_action (GtkWidget  *widget,
   /* Every new plan's calendar UIDs are its own, for good. */
   sem_plan_set_uid_domain (plan, domain);
   document = sem_document_new (plan, NULL);
-  sem_window_set_document (self, document);
-  _sem_window_show_toast (self, _("New plan: it is saved when you choose where"));
+  _sem_window_replace_document (self, document);
+  if (sem_window_get_document (self) == document)
+    _sem_window_show_toast (self, _("New plan: it is saved when you choose where"));
 }
 
 static void
@@ -224,7 +225,7 @@ find_action (GtkWidget  *widget,
   if (sem_window_get_selected_event (self) == NULL)
     return;
   sem_window_show_page (self, "sessions");
-  sem_sessions_page_focus_search (self->sessions_page);
+  sem_sessions_page_focus_search (SEM_SESSIONS_PAGE (_sem_window_get_page_widget (self, SEM_WINDOW_PAGE_SESSIONS)));
 }
 
 /**

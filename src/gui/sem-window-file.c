@@ -99,8 +99,9 @@ needs_confirmation (SemWindow *self)
 {
   SemDocument *document = self->document;
 
+  /* A new plan has nowhere to be saved until the user says where. */
   return document != NULL && sem_document_get_modified (document) &&
-         sem_document_get_file (document) != NULL && !sem_document_get_autosave (document) &&
+         (sem_document_get_file (document) == NULL || !sem_document_get_autosave (document)) &&
          g_object_get_data (G_OBJECT (document), DISCARD_KEY) == NULL;
 }
 
@@ -114,7 +115,6 @@ _sem_window_flush_document (SemWindow *self)
   SemDocument *document = self->document;
 
   if (document == NULL || !sem_document_get_modified (document) ||
-      sem_document_get_file (document) == NULL ||
       g_object_get_data (G_OBJECT (document), DISCARD_KEY) != NULL)
     return TRUE;
 
@@ -201,7 +201,14 @@ confirm_response_cb (AdwMessageDialog *dialog,
   /* One answer: @data is let go below, whatever else the dialog emits. */
   g_signal_handlers_disconnect_by_data (dialog, data);
 
-  if (g_strcmp0 (response, "save") == 0 && self->document != NULL)
+  if (g_strcmp0 (response, "save-as") == 0)
+    {
+      /* A new plan: once it has a place the user can go on. */
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
+      confirm_data_free (data);
+      return;
+    }
+  else if (g_strcmp0 (response, "save") == 0 && self->document != NULL)
     {
       if (!sem_document_save (self->document, &error))
         {
@@ -234,8 +241,8 @@ confirm_then (SemWindow     *self,
               GFile         *file)
 {
   GtkWidget *dialog;
+  GFile *current = sem_document_get_file (self->document);
   ConfirmData *data;
-  g_autofree char *name = g_file_get_basename (sem_document_get_file (self->document));
 
   data = g_new0 (ConfirmData, 1);
   data->self = g_object_ref (self);
@@ -243,23 +250,42 @@ confirm_then (SemWindow     *self,
   data->document = document;
   data->file = file != NULL ? g_object_ref (file) : NULL;
 
-  /* Translators: the heading of the dialog asking what to do with the changes
-   * of a plan that is not saved automatically; %s is its file name */
   dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Save Changes to “%s”?"), name);
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
-                               _("The plan has changes that are not saved. If you don’t save "
-                                 "them, they are lost."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
+  if (current != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (current);
+
+      /* Translators: the heading of the dialog asking what to do with the changes
+       * of a plan that is not saved automatically; %s is its file name */
+      adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Save Changes to “%s”?"), name);
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                                   _("The plan has changes that are not saved. If you don’t save "
+                                     "them, they are lost."));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "discard", _("_Discard"),
+                                        "save", _("_Save"),
+                                        NULL);
+    }
+  else
+    {
+      adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (dialog), _("Save the New Plan?"));
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                                   _("The new plan has not been saved yet. If you don’t save "
+                                     "it, it is lost."));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "discard", _("_Discard"),
+                                        "save-as", _("_Save As…"),
+                                        NULL);
+    }
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
                                               ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog),
+                                              current != NULL ? "save" : "save-as",
                                               ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog),
+                                           current != NULL ? "save" : "save-as");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), data);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -321,6 +347,36 @@ load_done_cb (GObject      *object,
     }
 
   show_loaded_document (self, document, data->file);
+}
+
+static void
+replace_confirmed (SemWindow   *self,
+                   SemDocument *document,
+                   GFile       *file)
+{
+  sem_window_set_document (self, document);
+}
+
+/**
+ * _sem_window_replace_document:
+ * @document: a new plan
+ *
+ * Shows @document in place of the plan shown, once the changes of that one
+ * are saved, or dropped as the user says.
+ */
+void
+_sem_window_replace_document (SemWindow   *self,
+                              SemDocument *document)
+{
+  if (needs_confirmation (self))
+    {
+      confirm_then (self, replace_confirmed, g_object_ref (document), NULL);
+      return;
+    }
+  if (!_sem_window_flush_document (self))
+    return;
+
+  sem_window_set_document (self, document);
 }
 
 /**

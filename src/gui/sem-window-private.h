@@ -19,19 +19,31 @@
 
 G_BEGIN_DECLS
 
+typedef enum
+{
+  SEM_WINDOW_PAGE_TIMETABLE,
+  SEM_WINDOW_PAGE_SESSIONS,
+  SEM_WINDOW_PAGE_DELEGATIONS,
+  SEM_WINDOW_PAGE_PEOPLE,
+  SEM_WINDOW_PAGE_ROOMS,
+  SEM_WINDOW_PAGE_CONFLICTS,
+  SEM_WINDOW_PAGE_FEEDS,
+  SEM_WINDOW_N_PAGES
+} SemWindowPage;
+
 struct _SemWindow
 {
   AdwApplicationWindow  parent_instance;
 
   /* template widgets */
-  SemDelegationsPage   *delegations_page;
+  AdwBin               *conflicts_bin;
+  AdwBin               *delegations_bin;
   AdwBin               *feeds_bin;
   AdwBin               *people_bin;
   AdwBin               *rooms_bin;
-  SemSessionsPage      *sessions_page;
+  AdwBin               *sessions_bin;
   SemTimetablePage     *timetable_page;
   SemConflictList      *conflict_list;
-  SemConflictsPage     *conflicts_page;
   AdwViewStackPage     *conflicts_stack_page;
   GtkStack             *content_stack;
   GtkButton            *empty_button;
@@ -47,16 +59,13 @@ struct _SemWindow
   GtkBox               *timetable_box;
 
   /* owned */
-  SemEntityListPage    *people_page;       /* in people_bin */
-  SemEntityListPage    *rooms_page;        /* in rooms_bin */
+  GtkWidget            *pages[SEM_WINDOW_N_PAGES];      /* built when first shown */
+  AdwBin               *page_bins[SEM_WINDOW_N_PAGES];  /* where they go */
   SemDocument          *document;
   GCancellable         *cancellable;       /* the window's lifetime */
   GCancellable         *load_cancellable;  /* the load in progress */
   GFile                *failed_file;       /* shown on the error page; never saved to */
   GtkSortListModel     *event_model;
-  GtkCustomFilter      *session_filter;
-  GtkFilterListModel   *session_filter_model;
-  GtkSortListModel     *session_model;
   AdwToast             *save_error_toast;  /* while it is shown */
   char                 *event_id;
   GTimeZone            *event_tz;
@@ -103,6 +112,8 @@ void                _sem_window_init_file         (SemWindow   *self);
 gboolean            _sem_window_flush_document    (SemWindow   *self);
 void                _sem_window_ask_about_unsaved_changes (SemWindow *self);
 void                _sem_window_document_notify_save_error_cb (SemWindow *self);
+void                _sem_window_replace_document  (SemWindow   *self,
+                                                   SemDocument *document);
 void                _sem_window_load_file         (SemWindow   *self,
                                                    GFile       *file,
                                                    gboolean     keep_document);
@@ -125,6 +136,13 @@ void                _sem_window_init_drop         (SemWindow   *self);
 void                _sem_window_cancel_imports    (SemWindow   *self);
 void                _sem_window_export_calendar   (SemWindow   *self);
 void                _sem_window_import_calendar   (SemWindow   *self);
+
+/* sem-window-pages.c */
+void                _sem_window_init_pages        (SemWindow   *self);
+GtkWidget          *_sem_window_get_page_widget   (SemWindow   *self,
+                                                   SemWindowPage page);
+void                _sem_window_update_pages      (SemWindow   *self);
+void                _sem_window_let_go_of_pages   (SemWindow   *self);
 
 /* sem-window-publish.c */
 void                _sem_window_publish           (SemWindow   *self);

@@ -84,6 +84,7 @@ _sem_window_update_title (SemWindow *self)
   SemEvent *event = lookup_event (self, self->event_id);
   SemProgramme *programme = NULL;
   g_autofree char *basename = NULL;
+  g_autofree char *unsaved = NULL;
   const char *title = NULL;
 
   if (file != NULL)
@@ -108,6 +109,16 @@ _sem_window_update_title (SemWindow *self)
     title = sem_programme_get_name (programme, self->lang);
   if (title == NULL || *title == '\0')
     title = basename != NULL ? basename : _("Sofia Seminars");
+
+  /* Changes wait for Save with autosave off, or in a new plan; with it on
+   * they are written within a second, and a mark would only flicker. */
+  if (self->document != NULL && sem_document_get_modified (self->document) &&
+      (file == NULL || !sem_document_get_autosave (self->document)))
+    {
+      /* Translators: the title of a window whose plan has unsaved changes */
+      unsaved = g_strdup_printf (C_("window title", "• %s"), title);
+      title = unsaved;
+    }
 
   adw_view_switcher_title_set_title (self->switcher_title, title);
   adw_view_switcher_title_set_subtitle (self->switcher_title, basename != NULL ? basename : "");
@@ -137,6 +148,9 @@ update_conflicts_badge (SemWindow *self)
 static void
 view_stack_notify_visible_child_cb (SemWindow *self)
 {
+  /* Before the window has its pages, when the template sets the first one. */
+  if (self->pages[SEM_WINDOW_PAGE_TIMETABLE] != NULL)
+    _sem_window_update_pages (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
 }
 
@@ -205,50 +219,12 @@ show_event (SemWindow  *self,
   if (self->event_tz == NULL)
     self->event_tz = g_time_zone_new_utc ();
 
-  gtk_filter_changed (GTK_FILTER (self->session_filter), GTK_FILTER_CHANGE_DIFFERENT);
   sem_conflict_list_set_event_id (self->conflict_list, self->event_id);
   update_busy_list (self);
   update_content_page (self);
   _sem_window_update_title (self);
   _sem_window_update_actions (self);
-
-  sem_timetable_page_set_event (self->timetable_page, event);
-  sem_sessions_page_set_event (self->sessions_page, event);
-  sem_delegations_page_set_event (self->delegations_page, event);
-  sem_entity_list_page_set_event (self->people_page, event);
-  sem_entity_list_page_set_event (self->rooms_page, event);
-}
-
-static gboolean
-session_filter_func (gpointer item,
-                     gpointer user_data)
-{
-  SemWindow *self = user_data;
-
-  return self->event_id != NULL &&
-         g_strcmp0 (sem_session_get_event (SEM_SESSION (item)), self->event_id) == 0;
-}
-
-static int
-session_sort_func (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      user_data)
-{
-  SemSession *sa = SEM_SESSION ((gpointer) a);
-  SemSession *sb = SEM_SESSION ((gpointer) b);
-  gint64 start_a = sem_session_get_start (sa);
-  gint64 start_b = sem_session_get_start (sb);
-  gint64 end_a, end_b;
-
-  if (start_a != start_b)
-    return start_a < start_b ? -1 : 1;
-
-  end_a = sem_session_get_end (sa);
-  end_b = sem_session_get_end (sb);
-  if (end_a != end_b)
-    return end_a < end_b ? -1 : 1;
-
-  return g_strcmp0 (sem_entity_get_id (SEM_ENTITY (sa)), sem_entity_get_id (SEM_ENTITY (sb)));
+  _sem_window_update_pages (self);
 }
 
 static int
@@ -324,6 +300,7 @@ history_notify_cb (SemWindow *self)
   _sem_window_update_actions (self);
 }
 
+/* The file's name and whether it has unsaved changes show in the title. */
 static void
 document_notify_file_cb (SemWindow *self)
 {
@@ -333,10 +310,6 @@ document_notify_file_cb (SemWindow *self)
 static void
 plan_changed_cb (SemWindow *self)
 {
-  /* Times may have moved: sort again; the filter drops moved sessions. */
-  gtk_filter_changed (GTK_FILTER (self->session_filter), GTK_FILTER_CHANGE_DIFFERENT);
-  gtk_sorter_changed (gtk_sort_list_model_get_sorter (self->session_model),
-                      GTK_SORTER_CHANGE_DIFFERENT);
   update_busy_list (self);
   /* An event that went away (or the first one added) changes what is shown. */
   if (self->event_id != NULL && lookup_event (self, self->event_id) == NULL)
@@ -362,6 +335,7 @@ conflict_activated_cb (SemWindow   *self,
 {
   const char * const *session_ids = sem_conflict_get_sessions (conflict);
   SemPlan *plan = sem_window_get_plan (self);
+  GtkWidget *page;
   SemEntity *first;
 
   if (plan == NULL || session_ids[0] == NULL)
@@ -384,7 +358,8 @@ conflict_activated_cb (SemWindow   *self,
     }
 
   sem_window_show_page (self, "sessions");
-  sem_sessions_page_select_sessions (self->sessions_page, session_ids);
+  page = _sem_window_get_page_widget (self, SEM_WINDOW_PAGE_SESSIONS);
+  sem_sessions_page_select_sessions (SEM_SESSIONS_PAGE (page), session_ids);
 }
 
 /* Calendar subscriptions */
@@ -886,25 +861,6 @@ init_feeds (SemWindow *self)
   self->feed_timer_id = g_timeout_add_seconds (FEED_CHECK_SECONDS, feed_timer_cb, self);
 }
 
-/* The Subscriptions page: what they are for, and the way to manage them. */
-static void
-init_feeds_page (SemWindow *self)
-{
-  GtkWidget *status = adw_status_page_new ();
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Manage Subscriptions…"));
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.feeds");
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_add_css_class (button, "suggested-action");
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "emblem-shared-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Calendar Subscriptions"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (status),
-                                   _("Subscribe to partners’ calendars, such as a Commission programme or a foundation’s courses: their events show as busy time beside your sessions, and the conflict check warns when someone is booked elsewhere."));
-  adw_status_page_set_child (ADW_STATUS_PAGE (status), button);
-  adw_bin_set_child (self->feeds_bin, status);
-}
-
 static void
 stop_feeds (SemWindow *self)
 {
@@ -918,23 +874,6 @@ stop_feeds (SemWindow *self)
 /* Toasts */
 
 static void
-set_pages_plan (SemWindow *self,
-                SemPlan   *plan)
-{
-  /* The event first: a page never holds an event of another plan. */
-  sem_timetable_page_set_event (self->timetable_page, NULL);
-  sem_sessions_page_set_event (self->sessions_page, NULL);
-  sem_delegations_page_set_event (self->delegations_page, NULL);
-  sem_entity_list_page_set_event (self->people_page, NULL);
-  sem_entity_list_page_set_event (self->rooms_page, NULL);
-  sem_timetable_page_set_plan (self->timetable_page, plan);
-  sem_sessions_page_set_plan (self->sessions_page, plan);
-  sem_delegations_page_set_plan (self->delegations_page, plan);
-  sem_entity_list_page_set_plan (self->people_page, plan);
-  sem_entity_list_page_set_plan (self->rooms_page, plan);
-}
-
-static void
 unbind_document (SemWindow *self)
 {
   SemPlan *plan;
@@ -944,7 +883,7 @@ unbind_document (SemWindow *self)
 
   plan = sem_document_get_plan (self->document);
   sem_conflict_list_set_plan (self->conflict_list, NULL);
-  set_pages_plan (self, NULL);
+  _sem_window_let_go_of_pages (self);
   g_signal_handlers_disconnect_by_data (sem_plan_get_history (plan), self);
   g_signal_handlers_disconnect_by_data (plan, self);
   g_signal_handlers_disconnect_by_data (self->document, self);
@@ -995,25 +934,22 @@ sem_window_set_document (SemWindow   *self,
                                G_CALLBACK (plan_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::file",
                                G_CALLBACK (document_notify_file_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::modified",
+                               G_CALLBACK (document_notify_file_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::autosave",
+                               G_CALLBACK (document_notify_file_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::save-error",
                                G_CALLBACK (_sem_window_document_notify_save_error_cb), self, G_CONNECT_SWAPPED);
 
       gtk_sort_list_model_set_model (self->event_model,
                                      sem_plan_get_collection (plan, SEM_COLLECTION_EVENTS));
-      gtk_filter_list_model_set_model (self->session_filter_model,
-                                       sem_plan_get_collection (plan, SEM_COLLECTION_SESSIONS));
       /* No event yet: the check runs once, when one is shown. */
       sem_conflict_list_set_event_id (self->conflict_list, NULL);
       sem_conflict_list_set_plan (self->conflict_list, plan);
-      set_pages_plan (self, plan);
       gtk_stack_set_visible_child_name (self->main_stack, "plan");
     }
   else
-    {
-      gtk_sort_list_model_set_model (self->event_model, NULL);
-      gtk_filter_list_model_set_model (self->session_filter_model, NULL);
-      set_pages_plan (self, NULL);
-    }
+    gtk_sort_list_model_set_model (self->event_model, NULL);
 
   initial = find_initial_event (self);
   if (initial != NULL)
@@ -1038,20 +974,6 @@ sem_window_get_document (SemWindow *self)
   g_return_val_if_fail (SEM_IS_WINDOW (self), NULL);
 
   return self->document;
-}
-
-/**
- * sem_window_get_session_model:
- *
- * Returns: (transfer none): the sessions shown, those of the selected event
- *   sorted by start
- */
-GListModel *
-sem_window_get_session_model (SemWindow *self)
-{
-  g_return_val_if_fail (SEM_IS_WINDOW (self), NULL);
-
-  return G_LIST_MODEL (self->session_model);
 }
 
 /**
@@ -1214,9 +1136,6 @@ sem_window_finalize (GObject *object)
   g_clear_pointer (&self->feeds_syncing, g_hash_table_unref);
   g_clear_object (&self->failed_file);
   g_clear_object (&self->event_model);
-  g_clear_object (&self->session_filter);
-  g_clear_object (&self->session_filter_model);
-  g_clear_object (&self->session_model);
   g_clear_pointer (&self->event_id, g_free);
   g_clear_pointer (&self->event_tz, g_time_zone_unref);
   g_clear_pointer (&self->publish_targets, g_hash_table_unref);
@@ -1320,9 +1239,6 @@ sem_window_class_init (SemWindowClass *klass)
   /* Tests build windows without running the application. */
   sem_resources_register ();
   g_type_ensure (SEM_TYPE_CONFLICT_LIST);
-  g_type_ensure (SEM_TYPE_CONFLICTS_PAGE);
-  g_type_ensure (SEM_TYPE_DELEGATIONS_PAGE);
-  g_type_ensure (SEM_TYPE_SESSIONS_PAGE);
   g_type_ensure (SEM_TYPE_TIMETABLE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/sofia/Seminars/ui/sem-window.ui");
@@ -1334,18 +1250,18 @@ sem_window_class_init (SemWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SemWindow, event_list);
   gtk_widget_class_bind_template_child (widget_class, SemWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SemWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, SemWindow, delegations_page);
+  gtk_widget_class_bind_template_child (widget_class, SemWindow, conflicts_bin);
+  gtk_widget_class_bind_template_child (widget_class, SemWindow, delegations_bin);
   gtk_widget_class_bind_template_child (widget_class, SemWindow, feeds_bin);
   gtk_widget_class_bind_template_child (widget_class, SemWindow, people_bin);
   gtk_widget_class_bind_template_child (widget_class, SemWindow, rooms_bin);
-  gtk_widget_class_bind_template_child (widget_class, SemWindow, sessions_page);
+  gtk_widget_class_bind_template_child (widget_class, SemWindow, sessions_bin);
   gtk_widget_class_bind_template_child (widget_class, SemWindow, timetable_page);
   gtk_widget_class_bind_template_child (widget_class, SemWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, SemWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SemWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SemWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SemWindow, timetable_box);
-  gtk_widget_class_bind_template_child (widget_class, SemWindow, conflicts_page);
   gtk_widget_class_bind_template_child (widget_class, SemWindow, conflicts_stack_page);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, conflict_activated_cb);
@@ -1361,7 +1277,6 @@ static void
 sem_window_init (SemWindow *self)
 {
   GtkCustomSorter *event_sorter;
-  GtkCustomSorter *session_sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1376,27 +1291,12 @@ sem_window_init (SemWindow *self)
                            create_event_row_cb, self, NULL);
   gtk_list_box_set_header_func (self->event_list, sem_event_row_header_cb, self, NULL);
 
-  self->session_filter = gtk_custom_filter_new (session_filter_func, self, NULL);
-  self->session_filter_model =
-    gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->session_filter)));
-  session_sorter = gtk_custom_sorter_new (session_sort_func, NULL, NULL);
-  self->session_model =
-    gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->session_filter_model)),
-                             GTK_SORTER (session_sorter));
-
-  self->people_page = SEM_ENTITY_LIST_PAGE (sem_entity_list_page_new (SEM_COLLECTION_PEOPLE));
-  adw_bin_set_child (self->people_bin, GTK_WIDGET (self->people_page));
-  self->rooms_page = SEM_ENTITY_LIST_PAGE (sem_entity_list_page_new (SEM_COLLECTION_ROOMS));
-  adw_bin_set_child (self->rooms_bin, GTK_WIDGET (self->rooms_page));
-  sem_timetable_page_set_conflicts (self->timetable_page, self->conflict_list);
-  sem_sessions_page_set_conflicts (self->sessions_page, self->conflict_list);
-  init_feeds_page (self);
+  _sem_window_init_pages (self);
 
   g_signal_connect (self, "notify::application", G_CALLBACK (application_notify_cb), NULL);
   sem_conflict_list_set_language (self->conflict_list, self->lang);
   g_signal_connect_object (self->conflict_list, "notify::n-problems",
                            G_CALLBACK (update_conflicts_badge), self, G_CONNECT_SWAPPED);
-  sem_conflicts_page_set_conflicts (self->conflicts_page, self->conflict_list);
 
   init_feeds (self);
   _sem_window_init_drop (self);
