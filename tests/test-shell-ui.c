@@ -26,6 +26,9 @@ static const char * const pages[] = {
 
 static SemApplication *app;
 
+/* What win.new-entity creates (the rest have actions of their own). */
+static const char * const creatable[] = { "people", "rooms", "venues", "cities" };
+
 typedef struct
 {
   SemPlan     *plan;
@@ -60,7 +63,8 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->plan);
 }
 
-/* Every action of a menu model, as "prefix.name", into @actions. */
+/* Every action of a menu model, as "prefix.name", into @actions; one with a
+ * string target also as "prefix.name::target". */
 static void
 collect_menu_actions (GMenuModel *model,
                       GHashTable *actions)
@@ -68,12 +72,17 @@ collect_menu_actions (GMenuModel *model,
   for (int i = 0; i < g_menu_model_get_n_items (model); i++)
     {
       g_autofree char *action = NULL;
+      g_autofree char *target = NULL;
       g_autoptr(GMenuLinkIter) links = NULL;
       const char *name;
       GMenuModel *link;
 
       if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
-        g_hash_table_add (actions, g_steal_pointer (&action));
+        {
+          if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_TARGET, "s", &target))
+            g_hash_table_add (actions, g_strconcat (action, "::", target, NULL));
+          g_hash_table_add (actions, g_steal_pointer (&action));
+        }
 
       links = g_menu_model_iterate_item_links (model, i);
       while (g_menu_link_iter_get_next (links, &name, &link))
@@ -158,6 +167,16 @@ test_actions_reachable (Fixture       *f,
       n_checked++;
     }
   g_assert_cmpuint (n_checked, >=, 15);
+
+  /* Everything a plan needs can be created: a room needs a venue, a
+   * delegation a city. */
+  for (guint i = 0; i < G_N_ELEMENTS (creatable); i++)
+    {
+      g_autofree char *detailed = g_strconcat ("win.new-entity::", creatable[i], NULL);
+
+      if (!g_hash_table_contains (reachable, detailed))
+        g_error ("No menu item creates %s", creatable[i]);
+    }
 }
 
 /* win.page shows each page, and the switcher's choice is its state. */

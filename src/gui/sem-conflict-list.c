@@ -28,7 +28,7 @@ struct _SemConflictList
   GtkMenuButton   *button;
   GtkLabel        *count_label;
   GtkImage        *icon;
-  GtkListBox      *list_box;
+  GtkListView     *list_view;
   GtkPopover      *popover;
   GtkLabel        *summary_label;
 
@@ -87,7 +87,9 @@ is_problem (SemConflict *conflict)
          !sem_conflict_get_accepted (conflict);
 }
 
-/* Rows */
+/* Rows: one GtkSignalListItemFactory for the popover's list and the
+ * Conflicts page. setup builds a row's widgets once; bind only fills them,
+ * so a list of 20 000 conflicts costs the rows on screen. */
 
 static void
 accept_toggled_cb (GtkCheckButton *check,
@@ -99,31 +101,72 @@ accept_toggled_cb (GtkCheckButton *check,
   gboolean active = gtk_check_button_get_active (check);
 
   gtk_check_button_set_label (check, active ? _("Accepted") : _("Accept"));
-  if (self->plan != NULL && active != sem_conflict_get_accepted (conflict))
+  if (self->plan != NULL && conflict != NULL && active != sem_conflict_get_accepted (conflict))
     /* The plan says it changed; the list follows after the delay. */
     sem_plan_set_conflict_accepted (self->plan, sem_conflict_get_id (conflict), active);
 }
 
-static GtkWidget *
-create_row_cb (gpointer item,
-               gpointer user_data)
+/* Enter on the focused check button follows the conflict, as on any other
+ * row; Space still toggles it. */
+static gboolean
+check_enter_cb (GtkWidget *check,
+                GVariant  *args,
+                gpointer   user_data)
 {
-  SemConflictList *self = SEM_CONFLICT_LIST (user_data);
-  SemConflict *conflict = SEM_CONFLICT (item);
-  gboolean error = sem_conflict_get_severity (conflict) == SEM_CONFLICT_SEVERITY_ERROR;
-  GtkWidget *row = gtk_list_box_row_new ();
+  GtkListItem *list_item = GTK_LIST_ITEM (user_data);
+  guint position = gtk_list_item_get_position (list_item);
+
+  if (position == GTK_INVALID_LIST_POSITION || !gtk_list_item_get_activatable (list_item))
+    return FALSE;
+  return gtk_widget_activate_action (check, "list.activate-item", "u", position);
+}
+
+/* Tooltips answered when asked: setting one's text asks the display where
+ * the pointer is, a round trip per row. */
+static gboolean
+severity_tooltip_cb (GtkWidget  *icon,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard_mode,
+                     GtkTooltip *tooltip,
+                     gpointer    user_data)
+{
+  SemConflict *conflict = g_object_get_data (G_OBJECT (gtk_widget_get_parent (icon)), "sem-conflict");
+
+  if (conflict == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, sem_conflict_get_severity (conflict) == SEM_CONFLICT_SEVERITY_ERROR
+                                 ? _("Error") : _("Warning"));
+  return TRUE;
+}
+
+static gboolean
+accept_tooltip_cb (GtkWidget  *check,
+                   int         x,
+                   int         y,
+                   gboolean    keyboard_mode,
+                   GtkTooltip *tooltip,
+                   gpointer    user_data)
+{
+  gtk_tooltip_set_text (tooltip, _("Accepted warnings are not counted"));
+  return TRUE;
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              SemConflictList          *self)
+{
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new_from_icon_name (error ? "dialog-error-symbolic"
-                                                        : "dialog-warning-symbolic");
-  GtkWidget *label = gtk_label_new (sem_conflict_get_explanation (conflict));
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_check_button_new ();
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  const guint enter_keys[] = { GDK_KEY_Return, GDK_KEY_ISO_Enter, GDK_KEY_KP_Enter };
 
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_add_css_class (icon, error ? "error" : "warning");
-  gtk_widget_set_tooltip_text (icon, error ? _("Error") : _("Warning"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  error ? _("Error") : _("Warning"),
-                                  -1);
+  gtk_widget_set_has_tooltip (icon, TRUE);
+  g_signal_connect (icon, "query-tooltip", G_CALLBACK (severity_tooltip_cb), NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -131,49 +174,119 @@ create_row_cb (gpointer item,
   gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, "sem-conflict-explanation");
-  if (!is_problem (conflict))
-    gtk_widget_add_css_class (label, "dim-label");
+
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_widget_set_has_tooltip (check, TRUE);
+  g_signal_connect (check, "query-tooltip", G_CALLBACK (accept_tooltip_cb), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Accept warning"),
+                                  -1);
+  /* Before the check button's own Enter binding, which would toggle it. */
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (enter_keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (enter_keys[i], 0),
+                                                            gtk_callback_action_new (check_enter_cb,
+                                                                                     list_item,
+                                                                                     NULL)));
+  gtk_widget_add_controller (check, shortcuts);
 
   gtk_widget_set_margin_top (box, 10);
   gtk_widget_set_margin_bottom (box, 10);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
+  gtk_widget_add_css_class (box, "sem-conflict-row");
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
 
-  if (!error)
-    {
-      gboolean accepted = sem_conflict_get_accepted (conflict);
-      GtkWidget *check = gtk_check_button_new_with_label (accepted ? _("Accepted") : _("Accept"));
-
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), accepted);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (check, _("Accepted warnings are not counted"));
-      g_object_set_data_full (G_OBJECT (check), "sem-conflict", g_object_ref (conflict),
-                              g_object_unref);
-      g_signal_connect_object (check, "notify::active", G_CALLBACK (accept_toggled_cb), self, 0);
-      gtk_box_append (GTK_BOX (box), check);
-    }
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row),
-                                    sem_conflict_get_sessions (conflict)[0] != NULL);
-  gtk_widget_add_css_class (row, error ? "conflict-error" : "conflict-warning");
-  g_object_set_data_full (G_OBJECT (row), "sem-conflict", g_object_ref (conflict), g_object_unref);
-  return row;
+  gtk_list_item_set_child (list_item, box);
 }
 
 static void
-row_activated_cb (SemConflictList *self,
-                  GtkListBoxRow   *row)
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             SemConflictList          *self)
 {
-  SemConflict *conflict = g_object_get_data (G_OBJECT (row), "sem-conflict");
-  const char * const *sessions = conflict != NULL ? sem_conflict_get_sessions (conflict) : NULL;
+  SemConflict *conflict = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *icon = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_next_sibling (icon);
+  GtkWidget *check = gtk_widget_get_next_sibling (label);
+  gboolean error = sem_conflict_get_severity (conflict) == SEM_CONFLICT_SEVERITY_ERROR;
+  gboolean accepted = sem_conflict_get_accepted (conflict);
+  const char *severity = error ? _("Error") : _("Warning");
+  const char *explanation = sem_conflict_get_explanation (conflict);
 
-  if (sessions == NULL || sessions[0] == NULL)
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), error ? "dialog-error-symbolic"
+                                                        : "dialog-warning-symbolic");
+  gtk_widget_remove_css_class (icon, error ? "warning" : "error");
+  gtk_widget_add_css_class (icon, error ? "error" : "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, severity,
+                                  -1);
+
+  gtk_label_set_label (GTK_LABEL (label), explanation);
+  if (is_problem (conflict))
+    gtk_widget_remove_css_class (label, "dim-label");
+  else
+    gtk_widget_add_css_class (label, "dim-label");
+
+  /* Set before the handler is connected: this is no user's toggle. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), accepted);
+  gtk_check_button_set_label (GTK_CHECK_BUTTON (check), accepted ? _("Accepted") : _("Accept"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, explanation,
+                                  -1);
+  gtk_widget_set_visible (check, !error);
+  if (!error)
+    {
+      g_object_set_data_full (G_OBJECT (check), "sem-conflict", g_object_ref (conflict),
+                              g_object_unref);
+      g_signal_connect_object (check, "notify::active", G_CALLBACK (accept_toggled_cb), self, 0);
+    }
+
+  gtk_widget_remove_css_class (box, error ? "conflict-warning" : "conflict-error");
+  gtk_widget_add_css_class (box, error ? "conflict-error" : "conflict-warning");
+  g_object_set_data_full (G_OBJECT (box), "sem-conflict", g_object_ref (conflict), g_object_unref);
+  gtk_list_item_set_activatable (list_item, sem_conflict_get_sessions (conflict)[0] != NULL);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               SemConflictList          *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *check = gtk_widget_get_last_child (box);
+
+  g_signal_handlers_disconnect_by_func (check, accept_toggled_cb, self);
+  g_object_set_data (G_OBJECT (check), "sem-conflict", NULL);
+  g_object_set_data (G_OBJECT (box), "sem-conflict", NULL);
+}
+
+/* The popover's rows are made when it first opens, not with the window. */
+static void
+popover_map_cb (SemConflictList *self)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  if (gtk_list_view_get_model (self->list_view) != NULL)
     return;
 
-  sem_conflict_list_activate (self, conflict);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->conflicts)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+}
+
+static void
+list_activate_cb (SemConflictList *self,
+                  guint            position,
+                  GtkListView     *list_view)
+{
+  g_autoptr(SemConflict) conflict = g_list_model_get_item (G_LIST_MODEL (self->conflicts), position);
+
+  if (conflict != NULL)
+    sem_conflict_list_activate (self, conflict);
 }
 
 /* Results */
@@ -242,7 +355,7 @@ update_button (SemConflictList *self)
   if (replace_str (&self->summary, summary))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), summary);
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->list_box)), n_items > 0);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->list_view)), n_items > 0);
 
   if (self->n_problems != n_errors + n_warnings)
     {
@@ -371,20 +484,27 @@ queue_refresh (SemConflictList *self)
 /* Public API */
 
 /**
- * sem_conflict_list_create_row:
+ * sem_conflict_list_create_factory:
  *
- * Returns: (transfer floating): a row for @conflict, one of this list's: its
- *   explanation and, for a warning, the Accept toggle. Activating the row is
- *   the caller's to pass on to sem_conflict_list_activate ().
+ * The rows of this list, for a #GtkListView of sem_conflict_list_get_conflicts ():
+ * a conflict's explanation and, for a warning, the Accept toggle, which
+ * accepts it through the plan. Activating a row is the view's owner's to pass
+ * on to sem_conflict_list_activate ().
+ *
+ * Returns: (transfer full): a new factory; it stops accepting once @self is gone
  */
-GtkWidget *
-sem_conflict_list_create_row (SemConflictList *self,
-                              SemConflict     *conflict)
+GtkListItemFactory *
+sem_conflict_list_create_factory (SemConflictList *self)
 {
-  g_return_val_if_fail (SEM_IS_CONFLICT_LIST (self), NULL);
-  g_return_val_if_fail (SEM_IS_CONFLICT (conflict), NULL);
+  GtkListItemFactory *factory;
 
-  return create_row_cb (conflict, self);
+  g_return_val_if_fail (SEM_IS_CONFLICT_LIST (self), NULL);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row_cb), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_row_cb), self, 0);
+  return factory;
 }
 
 /**
@@ -776,10 +896,11 @@ sem_conflict_list_class_init (SemConflictListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SemConflictList, button);
   gtk_widget_class_bind_template_child (widget_class, SemConflictList, count_label);
   gtk_widget_class_bind_template_child (widget_class, SemConflictList, icon);
-  gtk_widget_class_bind_template_child (widget_class, SemConflictList, list_box);
+  gtk_widget_class_bind_template_child (widget_class, SemConflictList, list_view);
   gtk_widget_class_bind_template_child (widget_class, SemConflictList, popover);
   gtk_widget_class_bind_template_child (widget_class, SemConflictList, summary_label);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, popover_map_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "semconflictlist");
@@ -794,8 +915,11 @@ sem_conflict_list_init (SemConflictList *self)
   self->conflicts = g_list_store_new (SEM_TYPE_CONFLICT);
   self->severities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->conflicts),
-                           create_row_cb, self, NULL);
+  {
+    g_autoptr(GtkListItemFactory) factory = sem_conflict_list_create_factory (self);
+
+    gtk_list_view_set_factory (self->list_view, factory);
+  }
   update_button (self);
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }

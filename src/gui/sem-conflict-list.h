@@ -34,8 +34,7 @@ gboolean    sem_conflict_list_get_session_severity (SemConflictList     *self,
                                                     const char          *session_id,
                                                     SemConflictSeverity *severity);
 const char *sem_conflict_list_get_summary          (SemConflictList *self);
-GtkWidget  *sem_conflict_list_create_row           (SemConflictList *self,
-                                                    SemConflict     *conflict);
+GtkListItemFactory *sem_conflict_list_create_factory (SemConflictList *self);
 void        sem_conflict_list_activate             (SemConflictList *self,
                                                     SemConflict     *conflict);
 void        sem_conflict_list_refresh              (SemConflictList *self);

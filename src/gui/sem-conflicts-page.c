@@ -1,8 +1,9 @@
 /* sem-conflicts-page.c — the shown event's conflicts as a page of their own
  *
  * The page shows what the window's SemConflictList found: the same model,
- * the same rows (with the Accept toggles) and the same activation, which
- * the window answers by selecting the sessions involved.
+ * the same rows (from the list's factory, with the Accept toggles) and the
+ * same activation, which the window answers by selecting the sessions
+ * involved. A list view: only the rows in sight have widgets.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,7 +21,7 @@ struct _SemConflictsPage
   AdwBin           parent_instance;
 
   /* template widgets */
-  GtkListBox      *list_box;
+  GtkListView     *list_view;
   GtkStack        *stack;
   GtkLabel        *summary_label;
 
@@ -38,22 +39,31 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static GtkWidget *
-create_row_cb (gpointer item,
-               gpointer user_data)
+/* The rows are made when the list first shows, not with the window. */
+static void
+list_map_cb (SemConflictsPage *self)
 {
-  SemConflictsPage *self = SEM_CONFLICTS_PAGE (user_data);
+  g_autoptr(GtkNoSelection) selection = NULL;
 
-  return sem_conflict_list_create_row (self->conflicts, SEM_CONFLICT (item));
+  if (self->conflicts == NULL || gtk_list_view_get_model (self->list_view) != NULL)
+    return;
+
+  selection = gtk_no_selection_new (g_object_ref (sem_conflict_list_get_conflicts (self->conflicts)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 }
 
 static void
-row_activated_cb (SemConflictsPage *self,
-                  GtkListBoxRow    *row)
+list_activate_cb (SemConflictsPage *self,
+                  guint             position,
+                  GtkListView      *list_view)
 {
-  SemConflict *conflict = g_object_get_data (G_OBJECT (row), "sem-conflict");
+  g_autoptr(SemConflict) conflict = NULL;
 
-  if (self->conflicts != NULL && conflict != NULL)
+  if (self->conflicts == NULL)
+    return;
+
+  conflict = g_list_model_get_item (sem_conflict_list_get_conflicts (self->conflicts), position);
+  if (conflict != NULL)
     sem_conflict_list_activate (self->conflicts, conflict);
 }
 
@@ -92,6 +102,9 @@ sem_conflicts_page_set_conflicts (SemConflictsPage *self,
   if (self->conflicts == conflicts)
     return;
 
+  /* The rows go before the list whose factory made them. */
+  gtk_list_view_set_model (self->list_view, NULL);
+  gtk_list_view_set_factory (self->list_view, NULL);
   if (self->conflicts != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->conflicts, self);
@@ -101,14 +114,15 @@ sem_conflicts_page_set_conflicts (SemConflictsPage *self,
 
   if (conflicts != NULL)
     {
-      gtk_list_box_bind_model (self->list_box, sem_conflict_list_get_conflicts (conflicts),
-                               create_row_cb, self, NULL);
+      g_autoptr(GtkListItemFactory) factory = sem_conflict_list_create_factory (conflicts);
+
+      gtk_list_view_set_factory (self->list_view, factory);
+      if (gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+        list_map_cb (self);
       g_signal_connect_swapped (conflicts, "notify::summary", G_CALLBACK (update), self);
       g_signal_connect_swapped (sem_conflict_list_get_conflicts (conflicts), "items-changed",
                                 G_CALLBACK (update), self);
     }
-  else
-    gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
 
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFLICTS]);
@@ -176,10 +190,11 @@ sem_conflicts_page_class_init (SemConflictsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/sofia/Seminars/ui/sem-conflicts-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, SemConflictsPage, list_box);
+  gtk_widget_class_bind_template_child (widget_class, SemConflictsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, SemConflictsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SemConflictsPage, summary_label);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_map_cb);
 }
 
 static void

@@ -626,14 +626,16 @@ format_busy_time (SemExternalEvent *event,
   if (sem_external_event_get_all_day (event))
     {
       /* All-day dates are kept as UTC midnights: show them as they are. */
-      day = g_date_time_format (start_utc, "%a %d %b");
+      /* Translators: a day, see g_date_time_format(); e.g. "Tue 20 Feb" */
+      day = g_date_time_format (start_utc, _("%a %-e %b"));
       /* Translators: %s is a day, e.g. "Tue 20 Feb" */
       return g_strdup_printf (_("%s, all day"), day);
     }
 
   start = g_date_time_to_timezone (start_utc, tz);
   end = end_utc != NULL ? g_date_time_to_timezone (end_utc, tz) : g_date_time_ref (start);
-  day = g_date_time_format (start, "%a %d %b");
+  /* Translators: a day, see g_date_time_format(); e.g. "Tue 20 Feb" */
+  day = g_date_time_format (start, _("%a %-e %b"));
   from = g_date_time_format (start, "%H:%M");
   to = g_date_time_format (end, "%H:%M");
   /* Translators: a day, then the start and end times, e.g. "Tue 20 Feb, 09:00–12:00" */
