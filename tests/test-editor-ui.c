@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 
+#include "sem-delegation.h"
 #include "sem-demo.h"
 #include "sem-entity-editor.h"
 #include "sem-event.h"
@@ -381,6 +382,93 @@ test_timezone (Fixture      *f,
   g_assert_cmpstr (sem_event_get_timezone (event), ==, "Europe/Sofia");
 }
 
+static void
+tick_row (GtkWidget  *parent,
+          const char *title)
+{
+  GtkWidget *row = find_widget (parent, ADW_TYPE_ACTION_ROW, title);
+
+  g_assert_nonnull (row);
+  /* Activating the row toggles its check, as a click on it does. */
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+}
+
+static gboolean
+row_ticked (GtkWidget  *parent,
+            const char *title)
+{
+  GtkWidget *row = find_widget (parent, ADW_TYPE_ACTION_ROW, title);
+
+  g_assert_nonnull (row);
+  return gtk_check_button_get_active (GTK_CHECK_BUTTON (find_widget (row, GTK_TYPE_CHECK_BUTTON, NULL)));
+}
+
+/* The attendance checklists follow the members row before Save. */
+static void
+test_delegation_members (Fixture      *f,
+                         gconstpointer data)
+{
+  SemDelegation *delegation = SEM_DELEGATION (sem_plan_lookup (f->plan, SEM_COLLECTION_DELEGATIONS,
+                                                               EVENT_ID "-thessaloniki"));
+  const char *opening = sem_entity_get_text (sem_plan_lookup (f->plan, SEM_COLLECTION_SESSIONS,
+                                                              EVENT_ID "-opening"), "title", "en");
+  const char *amsterdam = sem_entity_get_text (sem_plan_lookup (f->plan, SEM_COLLECTION_SESSIONS,
+                                                                EVENT_ID "-amsterdam"), "title", "en");
+  const char *members_before[] = { "p-konstantinos-alexiou", "p-maria-theodorou", NULL };
+  const char *attendance_before[] = { "p-maria-theodorou:" EVENT_ID "-amsterdam", NULL };
+  const char *members_after[] = { "p-konstantinos-alexiou", "p-laura-moretti", NULL };
+  const char *attendance_after[] = { "p-laura-moretti:" EVENT_ID "-opening", NULL };
+  GtkWidget *members, *attendance, *laura, *maria;
+
+  g_assert_true (g_strv_equal (sem_delegation_get_members (delegation), members_before));
+  g_assert_true (g_strv_equal (sem_delegation_get_attendance (delegation), attendance_before));
+
+  open_editor (f, sem_entity_editor_new_edit (NULL, f->plan, SEM_ENTITY (delegation)));
+  members = find_row (f, ADW_TYPE_EXPANDER_ROW, "People", "Members");
+  attendance = find_widget (GTK_WIDGET (f->editor), ADW_TYPE_PREFERENCES_GROUP, "Attendance");
+  g_assert_nonnull (attendance);
+  maria = find_widget (attendance, ADW_TYPE_EXPANDER_ROW, "Maria Theodorou");
+  g_assert_nonnull (maria);
+  g_assert_true (gtk_widget_is_visible (maria));
+  g_assert_true (row_ticked (maria, amsterdam));
+  g_assert_null (find_widget (attendance, ADW_TYPE_EXPANDER_ROW, "Laura Moretti"));
+
+  /* A new member gets a checklist of the event's sessions at once. */
+  gtk_widget_activate (members);
+  tick_row (members, "Laura Moretti");
+  laura = find_widget (attendance, ADW_TYPE_EXPANDER_ROW, "Laura Moretti");
+  g_assert_nonnull (laura);
+  g_assert_true (gtk_widget_is_visible (laura));
+  g_assert_false (row_ticked (laura, opening));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (laura)), ==, "None");
+  tick_row (laura, opening);
+  g_assert_true (row_ticked (laura, opening));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (laura)), ==, "1 chosen");
+
+  /* Taking a member off hides their checklist; back on, it has its ticks. */
+  tick_row (members, "Maria Theodorou");
+  g_assert_false (gtk_widget_is_visible (maria));
+  tick_row (members, "Maria Theodorou");
+  g_assert_true (gtk_widget_is_visible (maria));
+  g_assert_true (row_ticked (maria, amsterdam));
+  tick_row (members, "Maria Theodorou");
+  g_assert_false (gtk_widget_is_visible (maria));
+
+  /* Nothing reaches the plan before Save. */
+  g_assert_true (g_strv_equal (sem_delegation_get_members (delegation), members_before));
+  g_assert_true (g_strv_equal (sem_delegation_get_attendance (delegation), attendance_before));
+
+  /* Saved: the new member and their session; a former member attends nothing. */
+  click_save (f);
+  g_assert_true (g_strv_equal (sem_delegation_get_members (delegation), members_after));
+  g_assert_true (g_strv_equal (sem_delegation_get_attendance (delegation), attendance_after));
+
+  /* One undo restores both. */
+  g_assert_true (sem_plan_undo (f->plan));
+  g_assert_true (g_strv_equal (sem_delegation_get_members (delegation), members_before));
+  g_assert_true (g_strv_equal (sem_delegation_get_attendance (delegation), attendance_before));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -397,6 +485,8 @@ main (int   argc,
   g_test_add ("/editor/edit-person", Fixture, NULL, fixture_set_up, test_edit_person, fixture_tear_down);
   g_test_add ("/editor/create-room", Fixture, NULL, fixture_set_up, test_create_room, fixture_tear_down);
   g_test_add ("/editor/timezone", Fixture, NULL, fixture_set_up, test_timezone, fixture_tear_down);
+  g_test_add ("/editor/delegation-members", Fixture, NULL, fixture_set_up, test_delegation_members,
+              fixture_tear_down);
 
   return g_test_run ();
 }

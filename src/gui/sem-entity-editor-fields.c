@@ -50,6 +50,9 @@ struct _SemFieldEditor
   GPtrArray           *pair_combos; /* PAIRS of roles: AdwComboRow per first member */
   GPtrArray           *pair_ids;
   GPtrArray           *count_rows;  /* expanders whose subtitle counts their checks */
+  GPtrArray           *member_rows; /* PAIRS of ids: a checklist (expander) per member, "sem-id" */
+  GPtrArray           *seconds;     /* PAIRS of ids: what each checklist offers */
+  GtkWidget           *empty_row;   /* PAIRS of ids: shown when there are no members */
   char               **original;    /* REFS PAIRS: the starting list, to keep its order */
   GEnumClass          *enum_class;  /* ENUM, PAIRS of roles */
   GFlagsClass         *flags_class; /* FLAGS */
@@ -374,7 +377,17 @@ changed_cb (SemFieldEditor *fe)
 {
   fe->touched = TRUE;
   update_counts (fe);
+  _sem_entity_editor_field_changed (fe->editor, fe);
   _sem_entity_editor_validate (fe->editor);
+}
+
+/* A tick in a hidden checklist (a member taken off) counts for nothing. */
+static gboolean
+check_ticked (GtkCheckButton *check)
+{
+  GtkWidget *expander = g_object_get_data (G_OBJECT (check), "sem-expander");
+
+  return gtk_check_button_get_active (check) && (expander == NULL || gtk_widget_get_visible (expander));
 }
 
 static void
@@ -1110,12 +1123,98 @@ build_refs (SemFieldEditor      *fe,
     }
 }
 
+/* The checklist of @first: one check per entry of fe->seconds. */
+static void
+add_member_rows (SemFieldEditor *fe,
+                 SemEntity      *first)
+{
+  SemPlan *plan = _sem_entity_editor_get_plan (fe->editor);
+  g_autoptr(GTimeZone) tz = _sem_entity_editor_dup_timezone (fe->editor);
+  AdwExpanderRow *expander = counting_expander_new (fe, fe->group,
+                                                    _sem_entity_editor_display_name (plan, first));
+
+  g_object_set_data_full (G_OBJECT (expander), "sem-id", g_strdup (sem_entity_get_id (first)), g_free);
+  g_ptr_array_add (fe->member_rows, expander);
+
+  for (guint s = 0; s < fe->seconds->len; s++)
+    {
+      SemEntity *second = g_ptr_array_index (fe->seconds, s);
+      g_autofree char *pair = g_strconcat (sem_entity_get_id (first), ":", sem_entity_get_id (second), NULL);
+      g_autofree char *when = NULL;
+
+      if (SEM_IS_SESSION (second) && sem_session_get_start (SEM_SESSION (second)) != 0)
+        {
+          gint64 start = sem_session_get_start (SEM_SESSION (second));
+          g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (start);
+          g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+
+          /* Translators: a session's day and start time, as in "Tue 20 Feb, 09:30" */
+          when = g_date_time_format (local, C_("session time", "%a %e %b, %H:%M"));
+        }
+      add_check_row (fe, GTK_WIDGET (expander), _sem_entity_editor_display_name (plan, second), when, pair,
+                     fe->original != NULL && g_strv_contains ((const char * const *) fe->original, pair));
+    }
+}
+
+/* Shows a checklist for each of @members and hides the others. A hidden
+ * checklist keeps its ticks, so taking a member off and back on again
+ * loses nothing; but it saves none (check_ticked()). New members' lists
+ * come after the others, as the members row saves them. */
+static void
+sync_member_rows (SemFieldEditor     *fe,
+                  const char * const *members)
+{
+  SemPlan *plan = _sem_entity_editor_get_plan (fe->editor);
+  gboolean any = FALSE;
+
+  for (guint i = 0; members != NULL && members[i] != NULL; i++)
+    {
+      SemEntity *member;
+      gboolean has_rows = FALSE;
+
+      for (guint r = 0; r < fe->member_rows->len && !has_rows; r++)
+        has_rows = g_str_equal (g_object_get_data (g_ptr_array_index (fe->member_rows, r), "sem-id"),
+                                members[i]);
+      if (!has_rows && (member = sem_plan_lookup (plan, fe->field->target, members[i])) != NULL)
+        add_member_rows (fe, member);
+    }
+
+  for (guint r = 0; r < fe->member_rows->len; r++)
+    {
+      GtkWidget *expander = g_ptr_array_index (fe->member_rows, r);
+      const char *id = g_object_get_data (G_OBJECT (expander), "sem-id");
+      gboolean member = members != NULL && g_strv_contains (members, id);
+
+      gtk_widget_set_visible (expander, member);
+      any = any || member;
+    }
+  gtk_widget_set_visible (fe->empty_row, !any);
+  update_counts (fe);
+}
+
+static char **read_checked (SemFieldEditor *fe);
+
+/* Keeps a PAIRS-of-ids field (a delegation's attendance) in step with the
+ * members row while the person edits it, before Save. */
+void
+_sem_field_editor_follow (SemFieldEditor *fe,
+                          SemFieldEditor *changed)
+{
+  g_auto(GStrv) members = NULL;
+
+  if (fe->member_rows == NULL || changed->field->kind != SEM_FIELD_REFS ||
+      !g_str_equal (changed->field->name, "members") || changed->field->target != fe->field->target)
+    return;
+
+  members = read_checked (changed);
+  sync_member_rows (fe, (const char * const *) members);
+}
+
 static void
 build_pairs (SemFieldEditor      *fe,
              AdwPreferencesGroup *group)
 {
   g_auto(GValue) start = G_VALUE_INIT;
-  SemPlan *plan = _sem_entity_editor_get_plan (fe->editor);
   g_autofree char *event = dup_start_event (fe);
   g_autoptr(GPtrArray) firsts = NULL;
 
@@ -1163,57 +1262,22 @@ build_pairs (SemFieldEditor      *fe,
     }
 
   /* Pairs of ids (who attends what): a checklist per first member, for the
-   * members the entity has (a delegation's), else everyone. */
+   * members the entity has (a delegation's) as the members row shows them
+   * now, see _sem_field_editor_follow(). */
   {
     SemEntity *source = _sem_entity_editor_get_source (fe->editor);
     g_auto(GStrv) members = NULL;
-    g_autoptr(GPtrArray) seconds = choices (fe, fe->field->target_b, event);
-    g_autoptr(GTimeZone) tz = _sem_entity_editor_dup_timezone (fe->editor);
+
+    fe->member_rows = g_ptr_array_new ();
+    fe->seconds = choices (fe, fe->field->target_b, event);
+    fe->empty_row = adw_action_row_new ();
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fe->empty_row), _("No members yet"));
+    gtk_widget_add_css_class (fe->empty_row, "dim-label");
+    adw_preferences_group_add (group, fe->empty_row);
 
     if (source != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (source), "members") != NULL)
       g_object_get (source, "members", &members, NULL);
-    firsts = g_ptr_array_new_with_free_func (g_object_unref);
-    for (guint i = 0; members != NULL && members[i] != NULL; i++)
-      {
-        SemEntity *member = sem_plan_lookup (plan, fe->field->target, members[i]);
-
-        if (member != NULL)
-          g_ptr_array_add (firsts, g_object_ref (member));
-      }
-
-    if (firsts->len == 0)
-      {
-        GtkWidget *row = adw_action_row_new ();
-
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No members yet"));
-        gtk_widget_add_css_class (row, "dim-label");
-        adw_preferences_group_add (group, row);
-      }
-
-    for (guint i = 0; i < firsts->len; i++)
-      {
-        SemEntity *first = g_ptr_array_index (firsts, i);
-        AdwExpanderRow *expander = counting_expander_new (fe, group, _sem_entity_editor_display_name (_sem_entity_editor_get_plan (fe->editor), first));
-
-        for (guint s = 0; s < seconds->len; s++)
-          {
-            SemEntity *second = g_ptr_array_index (seconds, s);
-            g_autofree char *pair = g_strconcat (sem_entity_get_id (first), ":",
-                                                 sem_entity_get_id (second), NULL);
-            g_autofree char *when = NULL;
-
-            if (SEM_IS_SESSION (second) && sem_session_get_start (SEM_SESSION (second)) != 0)
-              {
-                g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (sem_session_get_start (SEM_SESSION (second)));
-                g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
-
-                /* Translators: a session's day and start time, as in "Tue 20 Feb, 09:30" */
-                when = g_date_time_format (local, C_("session time", "%a %e %b, %H:%M"));
-              }
-            add_check_row (fe, GTK_WIDGET (expander), _sem_entity_editor_display_name (_sem_entity_editor_get_plan (fe->editor), second), when, pair,
-                           fe->original != NULL && g_strv_contains ((const char * const *) fe->original, pair));
-          }
-      }
+    sync_member_rows (fe, (const char * const *) members);
   }
 }
 
@@ -1285,7 +1349,7 @@ read_checked (SemFieldEditor *fe)
         if (g_str_equal (g_ptr_array_index (fe->check_values, c), item))
           {
             shown = TRUE;
-            keep = gtk_check_button_get_active (g_ptr_array_index (fe->checks, c));
+            keep = check_ticked (g_ptr_array_index (fe->checks, c));
             break;
           }
       for (guint c = 0; !shown && fe->pair_ids != NULL && c < fe->pair_ids->len; c++)
@@ -1314,7 +1378,7 @@ read_checked (SemFieldEditor *fe)
     {
       const char *value = g_ptr_array_index (fe->check_values, c);
 
-      if (gtk_check_button_get_active (g_ptr_array_index (fe->checks, c)) &&
+      if (check_ticked (g_ptr_array_index (fe->checks, c)) &&
           (fe->original == NULL || !g_strv_contains ((const char * const *) fe->original, value)))
         g_ptr_array_add (result, g_strdup (value));
     }
@@ -1727,6 +1791,8 @@ _sem_field_editor_free (SemFieldEditor *fe)
   g_clear_pointer (&fe->pair_combos, g_ptr_array_unref);
   g_clear_pointer (&fe->pair_ids, g_ptr_array_unref);
   g_clear_pointer (&fe->count_rows, g_ptr_array_unref);
+  g_clear_pointer (&fe->member_rows, g_ptr_array_unref);
+  g_clear_pointer (&fe->seconds, g_ptr_array_unref);
   g_clear_pointer (&fe->original, g_strfreev);
   g_clear_pointer (&fe->enum_class, g_type_class_unref);
   g_clear_pointer (&fe->flags_class, g_type_class_unref);

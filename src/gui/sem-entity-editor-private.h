@@ -36,6 +36,8 @@ SemEntity          *_sem_entity_editor_get_source    (SemEntityEditor *self);
 SemFieldEditor     *_sem_entity_editor_find_field    (SemEntityEditor *self,
                                                       const char      *name);
 void                _sem_entity_editor_validate      (SemEntityEditor *self);
+void                _sem_entity_editor_field_changed (SemEntityEditor *self,
+                                                      SemFieldEditor  *changed);
 
 /* sem-entity-editor-fields.c */
 SemFieldEditor     *_sem_field_editor_new            (SemEntityEditor     *editor,
@@ -50,6 +52,8 @@ void                _sem_field_editor_read           (SemFieldEditor      *fe,
                                                       guint                variant,
                                                       GValue              *value);
 void                _sem_field_editor_validate       (SemFieldEditor      *fe);
+void                _sem_field_editor_follow         (SemFieldEditor      *fe,
+                                                      SemFieldEditor      *changed);
 const char         *_sem_field_editor_get_error      (SemFieldEditor      *fe);
 void                _sem_field_editor_set_error      (SemFieldEditor      *fe,
                                                       const char          *message,

@@ -353,6 +353,20 @@ _sem_entity_editor_find_field (SemEntityEditor *self,
   return NULL;
 }
 
+/* Lets the rows that depend on @changed (a delegation's attendance on its
+ * members) follow it. */
+void
+_sem_entity_editor_field_changed (SemEntityEditor *self,
+                                  SemFieldEditor  *changed)
+{
+  if (self->building || self->fields == NULL)
+    return;
+
+  for (guint i = 0; i < self->fields->len; i++)
+    if (g_ptr_array_index (self->fields, i) != changed)
+      _sem_field_editor_follow (g_ptr_array_index (self->fields, i), changed);
+}
+
 /* Checks every row and the rules between rows; Save only when all hold. */
 void
 _sem_entity_editor_validate (SemEntityEditor *self)
