@@ -29,6 +29,7 @@ main (int   argc,
   if (sem_cli_is_command (argc, argv))
     return sem_cli_run (argc, argv);
 
+  sem_application_read_ahead (argc, argv);
   app = sem_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

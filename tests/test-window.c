@@ -283,6 +283,50 @@ test_unsaved_mark_and_quit (Fixture      *f,
   g_assert_cmpstr (sem_session_get_title (g_ptr_array_index (sessions, 0), "en"), ==, "Renamed, not saved");
 }
 
+/* Down to 360 px wide (a phone): the sidebar folds away and every page fits,
+ * whatever the window controls are. */
+static void
+test_narrow (Fixture      *f,
+             gconstpointer data)
+{
+  static const char * const pages[] = {
+    "timetable", "sessions", "delegations", "people", "rooms", "conflicts", "feeds",
+  };
+  SemWindow *window = sem_window_new (app);
+  AdwLeaflet *leaflet;
+
+  sem_window_set_document (window, f->document);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  sem_window_select_event (window, sem_entity_get_id (SEM_ENTITY (f->seminar)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+      int min_width;
+
+      sem_window_show_page (window, pages[i]);
+      do
+        sem_test_gui_iterate ();
+      while ((!gtk_widget_get_mapped (GTK_WIDGET (window)) ||
+              gtk_widget_get_width (GTK_WIDGET (window)) != 360) &&
+             g_get_monotonic_time () < deadline);
+
+      /* The content: the window's own measure adds its shadow. */
+      gtk_widget_measure (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)),
+                          GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+      g_test_message ("%s: %d px wide, at least %d", pages[i],
+                      gtk_widget_get_width (GTK_WIDGET (window)), min_width);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, 360);
+      g_assert_cmpint (min_width, <=, 360);
+    }
+
+  leaflet = ADW_LEAFLET (sem_test_find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET, NULL));
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sem_test_gui_iterate ();
+}
+
 /* Every page shows the event chosen in the sidebar, and follows a change. */
 static void
 test_pages_follow_event (Fixture      *f,
@@ -333,6 +377,8 @@ main (int   argc,
               fixture_set_up, test_save_error_toast, fixture_tear_down);
   g_test_add ("/window/unsaved-mark-and-quit", Fixture, NULL,
               fixture_set_up, test_unsaved_mark_and_quit, fixture_tear_down);
+  g_test_add ("/window/narrow", Fixture, NULL,
+              fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add ("/window/pages-follow-event", Fixture, NULL,
               fixture_set_up, test_pages_follow_event, fixture_tear_down);
 

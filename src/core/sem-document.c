@@ -270,6 +270,77 @@ sem_document_new (SemPlan *plan,
   return g_object_new (SEM_TYPE_DOCUMENT, "plan", plan, "file", file, NULL);
 }
 
+/* A plan read while the application starts: see sem_document_read_ahead (). */
+typedef struct
+{
+  GFile   *file;
+  GThread *thread;  /* returns a LoadResult */
+} ReadAhead;
+
+typedef struct
+{
+  SemPlan *plan;
+  GError  *error;
+} LoadResult;
+
+static ReadAhead *read_ahead;  /* until a load takes it */
+
+static gpointer
+read_ahead_thread (gpointer data)
+{
+  ReadAhead *ahead = data;
+  LoadResult *result = g_new0 (LoadResult, 1);
+
+  result->plan = sem_plan_codec_load_file (ahead->file, 0, NULL, &result->error);
+  return result;
+}
+
+/**
+ * sem_document_read_ahead:
+ * @file: the plan the application is about to open
+ *
+ * Starts reading @file on a thread of its own at once, so that the first
+ * sem_document_load_async () of the same file, made once the application
+ * has started up, finds it read (or waits for the rest). Call it once, early.
+ */
+void
+sem_document_read_ahead (GFile *file)
+{
+  ReadAhead *ahead;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (read_ahead == NULL);
+
+  ahead = g_new0 (ReadAhead, 1);
+  ahead->file = g_object_ref (file);
+  ahead->thread = g_thread_new ("sem-read-ahead", read_ahead_thread, ahead);
+  g_atomic_pointer_set (&read_ahead, ahead);
+}
+
+/* On a load's worker: the plan read ahead, if it is @file's and no other
+ * load took it. */
+static gboolean
+take_read_ahead (GFile       *file,
+                 SemPlan    **plan,
+                 GError     **error)
+{
+  ReadAhead *ahead = g_atomic_pointer_get (&read_ahead);
+  LoadResult *result;
+
+  if (ahead == NULL || !g_file_equal (ahead->file, file) ||
+      !g_atomic_pointer_compare_and_exchange (&read_ahead, ahead, NULL))
+    return FALSE;
+
+  result = g_thread_join (ahead->thread);
+  *plan = result->plan;
+  if (result->error != NULL)
+    g_propagate_error (error, result->error);
+  g_object_unref (ahead->file);
+  g_free (ahead);
+  g_free (result);
+  return TRUE;
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -278,7 +349,10 @@ load_thread (GTask        *task,
 {
   GFile *file = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SemPlan) plan = sem_plan_codec_load_file (file, 0, cancellable, &error);
+  g_autoptr(SemPlan) plan = NULL;
+
+  if (!take_read_ahead (file, &plan, &error))
+    plan = sem_plan_codec_load_file (file, 0, cancellable, &error);
 
   if (plan == NULL)
     g_task_return_error (task, g_steal_pointer (&error));

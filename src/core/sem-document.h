@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (SemDocument, sem_document, SEM, DOCUMENT, GObject)
 
 SemDocument *sem_document_new               (SemPlan              *plan,
                                              GFile                *file);
+void         sem_document_read_ahead        (GFile                *file);
 void         sem_document_load_async        (GFile                *file,
                                              GCancellable         *cancellable,
                                              GAsyncReadyCallback   callback,

@@ -13,6 +13,7 @@
 
 #include "sem-application-private.h"
 #include "sem-demo.h"
+#include "sem-document.h"
 #include "sem-plan-codec.h"
 #include "sem-window.h"
 
@@ -271,6 +272,28 @@ sem_application_get_settings (SemApplication *self)
   g_return_val_if_fail (SEM_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * sem_application_read_ahead:
+ * @argc: the program's arguments
+ * @argv: (array length=argc):
+ *
+ * When the command line names one plan (`sofia-seminars PLAN.json`), starts
+ * reading it at once, so that it loads while GTK starts up and the window is
+ * built. Call before g_application_run ().
+ */
+void
+sem_application_read_ahead (int   argc,
+                            char *argv[])
+{
+  g_autoptr(GFile) plan = NULL;
+
+  if (argc != 2 || argv[1][0] == '-' || !g_str_has_suffix (argv[1], ".json"))
+    return;
+
+  plan = g_file_new_for_commandline_arg (argv[1]);
+  sem_document_read_ahead (plan);
 }
 
 /**

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SemApplication, sem_application, SEM, APPLICATION, AdwApplication)
 
 SemApplication *sem_application_new                (void);
+void            sem_application_read_ahead         (int             argc,
+                                                    char           *argv[]);
 GSettings      *sem_application_get_settings       (SemApplication *self);
 GFile          *sem_application_get_default_plan   (SemApplication *self);
 void            sem_application_remember_plan      (SemApplication *self,

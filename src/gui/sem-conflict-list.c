@@ -474,6 +474,24 @@ refresh_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Another event is shown: nothing of the last one stays listed, and the
+ * check runs as soon as the event's first frame is painted (below GTK's
+ * redraw priority), so that a big event shows without waiting for it. */
+static void
+refresh_after_frame (SemConflictList *self)
+{
+  g_autoptr(GPtrArray) none = g_ptr_array_new_with_free_func (g_object_unref);
+
+  update_severities (self, none);
+  splice_results (self, none);
+  update_button (self);
+  gtk_widget_set_visible (GTK_WIDGET (self), self->plan != NULL && self->event_id != NULL);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->plan != NULL && self->event_id != NULL)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_timeout_cb, self, NULL);
+}
+
 static void
 queue_refresh (SemConflictList *self)
 {
@@ -615,7 +633,7 @@ sem_conflict_list_set_event_id (SemConflictList *self,
   if (!replace_str (&self->event_id, event_id))
     return;
 
-  sem_conflict_list_refresh (self);
+  refresh_after_frame (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT_ID]);
 }
 

@@ -51,7 +51,8 @@ struct _SemTimetableBlock
 
   SemSession *session;
   GPtrArray  *cities;        /* SemCity: the attending delegations' cities */
-  GPtrArray  *explanations;  /* char *: the session's conflicts */
+  GPtrArray  *conflicts;     /* SemConflict: the session's, not accepted;
+                              * explained only when a tooltip asks */
   gint64      start;         /* as shown: the model's, or a drag's preview */
   gint64      end;
   guint       lane;
@@ -71,7 +72,7 @@ sem_timetable_block_dispose (GObject *object)
   g_clear_pointer (&self->handle, gtk_widget_unparent);
   g_clear_object (&self->session);
   g_clear_pointer (&self->cities, g_ptr_array_unref);
-  g_clear_pointer (&self->explanations, g_ptr_array_unref);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   G_OBJECT_CLASS (sem_timetable_block_parent_class)->dispose (object);
 }
 
@@ -175,7 +176,7 @@ sem_timetable_block_init (SemTimetableBlock *self)
   gtk_widget_set_cursor (self->handle, resize_cursor);
   gtk_widget_set_parent (self->handle, GTK_WIDGET (self));
 
-  self->explanations = g_ptr_array_new_with_free_func (g_free);
+  self->conflicts = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
@@ -445,9 +446,10 @@ block_dup_tooltip (SemTimetable      *self,
       g_string_append_printf (markup, _("%s: %s"), escaped, home_range);
     }
 
-  for (guint i = 0; i < block->explanations->len; i++)
+  for (guint i = 0; i < block->conflicts->len; i++)
     {
-      g_autofree char *text = g_markup_escape_text (g_ptr_array_index (block->explanations, i), -1);
+      SemConflict *conflict = g_ptr_array_index (block->conflicts, i);
+      g_autofree char *text = g_markup_escape_text (sem_conflict_get_explanation (conflict), -1);
 
       g_string_append_printf (markup, "\n⚠ %s", text);
     }
@@ -484,7 +486,7 @@ block_update_accessible (SemTimetable      *self,
   const char *room = lane != NULL ? gtk_label_get_text (GTK_LABEL (lane->header)) : "";
   g_autofree char *label = NULL;
 
-  if (block->explanations->len > 0)
+  if (block->conflicts->len > 0)
     /* Translators: a session's block for screen readers: title, time, room */
     label = g_strdup_printf (_("%s, %s, %s, has conflicts"),
                              sem_session_get_title (block->session, lang ()), range, room);
@@ -552,7 +554,7 @@ update_marks (SemTimetable *self)
 
   g_hash_table_iter_init (&iter, self->blocks);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_ptr_array_set_size (SEM_TIMETABLE_BLOCK (value)->explanations, 0);
+    g_ptr_array_set_size (SEM_TIMETABLE_BLOCK (value)->conflicts, 0);
 
   for (guint i = 0; i < n; i++)
     {
@@ -566,7 +568,7 @@ update_marks (SemTimetable *self)
           SemTimetableBlock *block = g_hash_table_lookup (self->blocks, sessions[j]);
 
           if (block != NULL)
-            g_ptr_array_add (block->explanations, g_strdup (sem_conflict_get_explanation (conflict)));
+            g_ptr_array_add (block->conflicts, g_object_ref (conflict));
         }
     }
 

@@ -52,6 +52,7 @@ struct _SemWindow
   GtkListBox           *event_list;
   AdwLeaflet           *leaflet;
   GtkStack             *main_stack;
+  GtkWidget            *redo_button;
   GtkSpinner           *spinner;
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;

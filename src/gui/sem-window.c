@@ -1252,6 +1252,7 @@ sem_window_class_init (SemWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SemWindow, event_list);
   gtk_widget_class_bind_template_child (widget_class, SemWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SemWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, SemWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, SemWindow, conflicts_bin);
   gtk_widget_class_bind_template_child (widget_class, SemWindow, delegations_bin);
   gtk_widget_class_bind_template_child (widget_class, SemWindow, feeds_bin);
@@ -1294,6 +1295,10 @@ sem_window_init (SemWindow *self)
   gtk_list_box_set_header_func (self->event_list, sem_event_row_header_cb, self, NULL);
 
   _sem_window_init_pages (self);
+  /* Folded, Back takes Redo's place (Shift+Ctrl+Z still redoes): the
+   * header bar then fits 360 px, window controls and all. */
+  g_object_bind_property (self->leaflet, "folded", self->redo_button, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
   g_signal_connect (self, "notify::application", G_CALLBACK (application_notify_cb), NULL);
   sem_conflict_list_set_language (self->conflict_list, self->lang);
