@@ -18,6 +18,7 @@
 #include "sem-person.h"
 #include "sem-room.h"
 #include "sem-session.h"
+#include "sem-venue.h"
 #include "sem-test-util.h"
 
 #define EVENT_ID "dcc-brussels-2018"
@@ -469,11 +470,232 @@ test_delegation_members (Fixture      *f,
   g_assert_true (g_strv_equal (sem_delegation_get_attendance (delegation), attendance_before));
 }
 
+/* An empty plan: nothing to refer to yet. */
+static void
+fixture_set_up_empty (Fixture      *f,
+                      gconstpointer data)
+{
+  f->plan = sem_plan_new ();
+}
+
+/* The row titled @row_title in the group titled @group_title, under @root. */
+static GtkWidget *
+find_row_in (GtkWidget  *root,
+             GType       type,
+             const char *group_title,
+             const char *row_title)
+{
+  GtkWidget *group = find_widget (root, ADW_TYPE_PREFERENCES_GROUP, group_title);
+  GtkWidget *row;
+
+  g_assert_nonnull (group);
+  row = find_widget (group, type, row_title);
+  g_assert_nonnull (row);
+  return row;
+}
+
+/* The first button under @widget whose tooltip or label is @text. */
+static GtkWidget *
+find_button_text (GtkWidget  *widget,
+                  const char *text)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0 ||
+       g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), text) == 0))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The shown editor that stays above @parent. */
+static SemEntityEditor *
+find_nested_editor (SemEntityEditor *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (SEM_IS_ENTITY_EDITOR (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          gtk_window_get_transient_for (window) == GTK_WINDOW (parent))
+        return SEM_ENTITY_EDITOR (window);
+    }
+  return NULL;
+}
+
+static const char *
+combo_selected_label (AdwComboRow *combo)
+{
+  GtkStringObject *item = adw_combo_row_get_selected_item (combo);
+
+  g_assert_nonnull (item);
+  return gtk_string_object_get_string (item);
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the display show @widget. */
+static void
+wait_mapped (GtkWidget *widget)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
+
+  while (!gtk_widget_get_mapped (widget) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_true (gtk_widget_get_mapped (widget));
+}
+
+/* Opens a "create room" editor on the empty plan and clicks its venue's
+ * New… button; returns the nested venue editor (borrowed). */
+static SemEntityEditor *
+open_nested_venue (Fixture      *f,
+                   AdwComboRow **venue)
+{
+  SemEntityEditor *nested;
+  GtkWidget *button;
+
+  open_editor (f, sem_entity_editor_new_create (NULL, f->plan, SEM_COLLECTION_ROOMS, NULL));
+  gtk_editable_set_text (GTK_EDITABLE (find_row (f, ADW_TYPE_ENTRY_ROW, "Name", "English")), "Studio");
+  *venue = ADW_COMBO_ROW (find_row (f, ADW_TYPE_COMBO_ROW, "Details", "Venue"));
+  /* No venue to choose: only “None”, and Save waits for one. */
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (*venue)), ==, 1);
+  g_assert_cmpstr (combo_selected_label (*venue), ==, "None");
+  g_assert_false (gtk_widget_get_sensitive (save_button (f)));
+
+  button = find_button_text (GTK_WIDGET (*venue), "New Venue");
+  g_assert_nonnull (button);
+  /* Named for screen readers once on screen. */
+  wait_mapped (button);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, "New Venue");
+  g_assert_null (find_nested_editor (f->editor));
+  g_signal_emit_by_name (button, "clicked");
+  sem_test_gui_iterate ();
+
+  nested = find_nested_editor (f->editor);
+  g_assert_nonnull (nested);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (nested)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (nested)), ==, "New Venue");
+  return nested;
+}
+
+/* A room needs a venue; with none in the plan, the venue row makes one. */
+static void
+test_new_reference (Fixture      *f,
+                    gconstpointer data)
+{
+  GListModel *venues = sem_plan_get_collection (f->plan, SEM_COLLECTION_VENUES);
+  GtkWidget *nested_save;
+  GtkWidget *search;
+  GtkListView *list;
+  AdwComboRow *venue;
+  SemEntityEditor *nested;
+  SemEntity *created;
+  g_autofree char *venue_id = NULL;
+  SemRoom *room;
+
+  nested = open_nested_venue (f, &venue);
+  g_object_add_weak_pointer (G_OBJECT (nested), (gpointer *) &nested);
+  gtk_editable_set_text (GTK_EDITABLE (find_row_in (GTK_WIDGET (nested), ADW_TYPE_ENTRY_ROW, "Name", "English")),
+                         "Hall One");
+  gtk_editable_set_text (GTK_EDITABLE (find_row_in (GTK_WIDGET (nested), ADW_TYPE_ENTRY_ROW, "Name", "Български")),
+                         "Зала едно");
+  search = find_widget (GTK_WIDGET (nested), GTK_TYPE_SEARCH_ENTRY, "timezone-search");
+  list = GTK_LIST_VIEW (find_widget (GTK_WIDGET (nested), GTK_TYPE_LIST_VIEW, "timezone-list"));
+  g_assert_nonnull (search);
+  g_assert_nonnull (list);
+  gtk_editable_set_text (GTK_EDITABLE (search), "brussels");
+  g_signal_emit_by_name (list, "activate", 0);
+
+  nested_save = find_button (GTK_WIDGET (nested), "suggested-action");
+  g_assert_true (gtk_widget_get_sensitive (nested_save));
+  g_signal_emit_by_name (nested_save, "clicked");
+  sem_test_gui_iterate ();
+  g_assert_null (nested);
+
+  /* In the plan at once, and the room's venue. */
+  g_assert_cmpuint (g_list_model_get_n_items (venues), ==, 1);
+  created = g_list_model_get_item (venues, 0);
+  venue_id = g_strdup (sem_entity_get_id (created));
+  g_assert_cmpstr (sem_venue_get_name (SEM_VENUE (created), "en"), ==, "Hall One");
+  g_assert_cmpstr (sem_venue_get_name (SEM_VENUE (created), "bg"), ==, "Зала едно");
+  g_assert_cmpstr (sem_venue_get_timezone (SEM_VENUE (created)), ==, "Europe/Brussels");
+  g_object_unref (created);
+  g_assert_cmpstr (combo_selected_label (venue), ==, "Hall One");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->editor)));
+  g_assert_true (gtk_widget_get_sensitive (save_button (f)));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (venue), "error"));
+
+  click_save (f);
+  room = SEM_ROOM (sem_entity_editor_get_entity (f->editor));
+  g_assert_nonnull (room);
+  g_assert_cmpstr (sem_room_get_name (room, "en"), ==, "Studio");
+  g_assert_cmpstr (sem_room_get_venue (room), ==, venue_id);
+
+  /* Two steps: the room, then the venue. */
+  g_assert_true (sem_plan_undo (f->plan));
+  g_assert_null (sem_plan_lookup (f->plan, SEM_COLLECTION_ROOMS, sem_entity_get_id (SEM_ENTITY (room))));
+  g_assert_nonnull (sem_plan_lookup (f->plan, SEM_COLLECTION_VENUES, venue_id));
+  g_assert_true (sem_plan_undo (f->plan));
+  g_assert_null (sem_plan_lookup (f->plan, SEM_COLLECTION_VENUES, venue_id));
+}
+
+/* Cancelling the nested editor changes nothing. */
+static void
+test_new_reference_cancel (Fixture      *f,
+                           gconstpointer data)
+{
+  GListModel *venues = sem_plan_get_collection (f->plan, SEM_COLLECTION_VENUES);
+  SemHistory *history = sem_plan_get_history (f->plan);
+  GListModel *choices_before;
+  GtkWidget *cancel;
+  AdwComboRow *venue;
+  SemEntityEditor *nested;
+  gboolean can_undo;
+
+  nested = open_nested_venue (f, &venue);
+  choices_before = adw_combo_row_get_model (venue);
+  g_object_add_weak_pointer (G_OBJECT (nested), (gpointer *) &nested);
+  gtk_editable_set_text (GTK_EDITABLE (find_row_in (GTK_WIDGET (nested), ADW_TYPE_ENTRY_ROW, "Name", "English")),
+                         "Hall One");
+  cancel = find_button_text (GTK_WIDGET (nested), "_Cancel");
+  g_assert_nonnull (cancel);
+  g_signal_emit_by_name (cancel, "clicked");
+  sem_test_gui_iterate ();
+  g_assert_null (nested);
+
+  g_assert_cmpuint (g_list_model_get_n_items (venues), ==, 0);
+  g_object_get (history, "can-undo", &can_undo, NULL);
+  g_assert_false (can_undo);
+  g_assert_true (adw_combo_row_get_model (venue) == choices_before);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (venue)), ==, 1);
+  g_assert_cmpstr (combo_selected_label (venue), ==, "None");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->editor)));
+  g_assert_false (gtk_widget_get_sensitive (save_button (f)));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* Accessible properties to check (the suite turns them off). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   sem_resources_register ();
   app = sem_test_gui_init ();
   if (app == NULL)
@@ -487,6 +709,11 @@ main (int   argc,
   g_test_add ("/editor/timezone", Fixture, NULL, fixture_set_up, test_timezone, fixture_tear_down);
   g_test_add ("/editor/delegation-members", Fixture, NULL, fixture_set_up, test_delegation_members,
               fixture_tear_down);
+
+  g_test_add ("/editor/new-reference", Fixture, NULL, fixture_set_up_empty, test_new_reference,
+              fixture_tear_down);
+  g_test_add ("/editor/new-reference-cancel", Fixture, NULL, fixture_set_up_empty,
+              test_new_reference_cancel, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -988,21 +988,22 @@ dup_start_event (SemFieldEditor *fe)
   return event;
 }
 
+/* Fills the combo with the choices, "None" first when @with_none, and
+ * selects @current; one the plan lacks stays, to say it is missing. */
 static void
-build_ref (SemFieldEditor      *fe,
-           AdwPreferencesGroup *group)
+fill_ref (SemFieldEditor *fe,
+          const char     *current,
+          gboolean        with_none)
 {
-  g_auto(GValue) start = G_VALUE_INIT;
+  SemPlan *plan = _sem_entity_editor_get_plan (fe->editor);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GPtrArray) entities = choices (fe, fe->field->target, NULL);
-  const char *current;
   guint selected = 0;
 
-  get_start_value (fe, 0, &start);
-  current = g_value_get_string (&start);
+  g_clear_pointer (&fe->ids, g_ptr_array_unref);
   fe->ids = g_ptr_array_new_with_free_func (g_free);
 
-  if (!(fe->field->flags & SEM_FIELD_REQUIRED) || str_empty (current))
+  if (with_none)
     {
       gtk_string_list_append (labels, C_("reference", "None"));
       g_ptr_array_add (fe->ids, NULL);
@@ -1013,11 +1014,10 @@ build_ref (SemFieldEditor      *fe,
 
       if (g_strcmp0 (sem_entity_get_id (entity), current) == 0)
         selected = fe->ids->len;
-      gtk_string_list_append (labels, _sem_entity_editor_display_name (_sem_entity_editor_get_plan (fe->editor), entity));
+      gtk_string_list_append (labels, _sem_entity_editor_display_name (plan, entity));
       g_ptr_array_add (fe->ids, g_strdup (sem_entity_get_id (entity)));
     }
-  if (!str_empty (current) &&
-      sem_plan_lookup (_sem_entity_editor_get_plan (fe->editor), fe->field->target, current) == NULL)
+  if (!str_empty (current) && sem_plan_lookup (plan, fe->field->target, current) == NULL)
     {
       /* Keep showing what it refers to, and say it is missing. */
       selected = fe->ids->len;
@@ -1025,12 +1025,93 @@ build_ref (SemFieldEditor      *fe,
       g_ptr_array_add (fe->ids, g_strdup (current));
     }
 
+  g_signal_handlers_block_by_func (fe->combo, changed_cb, fe);
+  adw_combo_row_set_model (fe->combo, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (fe->combo, selected);
+  g_signal_handlers_unblock_by_func (fe->combo, changed_cb, fe);
+}
+
+/* Which reference row a nested editor creates the value of. */
+typedef struct
+{
+  SemEntityEditor *editor;  /* owned */
+  char            *field;
+} NewRefData;
+
+static void
+new_ref_data_free (gpointer  data,
+                   GClosure *closure)
+{
+  NewRefData *d = data;
+
+  g_object_unref (d->editor);
+  g_free (d->field);
+  g_free (d);
+}
+
+/* The nested editor closes: saved, its new entity becomes the value. The
+ * row is looked up again, as the editor may have gone meanwhile. */
+static gboolean
+new_ref_close_request_cb (SemEntityEditor *nested,
+                          NewRefData      *data)
+{
+  SemFieldEditor *fe = _sem_entity_editor_find_field (data->editor, data->field);
+  SemEntity *created = sem_entity_editor_get_entity (nested);
+  const char *id;
+
+  if (fe == NULL || created == NULL)
+    return GDK_EVENT_PROPAGATE;
+  id = sem_entity_get_id (created);
+  if (sem_plan_lookup (_sem_entity_editor_get_plan (fe->editor), fe->field->target, id) != created)
+    return GDK_EVENT_PROPAGATE;
+
+  fill_ref (fe, id, fe->ids->len > 0 && g_ptr_array_index (fe->ids, 0) == NULL);
+  changed_cb (fe);
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+new_ref_clicked_cb (SemFieldEditor *fe)
+{
+  SemEntityEditor *nested;
+  NewRefData *data = g_new0 (NewRefData, 1);
+
+  nested = sem_entity_editor_new_create (GTK_WINDOW (fe->editor), _sem_entity_editor_get_plan (fe->editor),
+                                         fe->field->target, NULL);
+  data->editor = g_object_ref (fe->editor);
+  data->field = g_strdup (fe->field->name);
+  g_signal_connect_data (nested, "close-request", G_CALLBACK (new_ref_close_request_cb), data,
+                         new_ref_data_free, 0);
+  gtk_window_present (GTK_WINDOW (nested));
+}
+
+static void
+build_ref (SemFieldEditor      *fe,
+           AdwPreferencesGroup *group)
+{
+  g_auto(GValue) start = G_VALUE_INIT;
+  const char *current;
+  const char *new_label = _sem_entity_editor_new_button_label (fe->field->target);
+  GtkWidget *button;
+
+  get_start_value (fe, 0, &start);
+  current = g_value_get_string (&start);
+
   fe->combo = ADW_COMBO_ROW (adw_combo_row_new ());
   fe->row = GTK_WIDGET (fe->combo);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fe->combo), fe->label);
-  adw_combo_row_set_model (fe->combo, G_LIST_MODEL (labels));
-  adw_combo_row_set_selected (fe->combo, selected);
+  fill_ref (fe, current, !(fe->field->flags & SEM_FIELD_REQUIRED) || str_empty (current));
   g_signal_connect_swapped (fe->combo, "notify::selected", G_CALLBACK (changed_cb), fe);
+
+  /* What is not there yet can be made on the spot. */
+  button = gtk_button_new_from_icon_name ("list-add-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, new_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, new_label, -1);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (new_ref_clicked_cb), fe);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (fe->combo), button);
+
   adw_preferences_group_add (group, GTK_WIDGET (fe->combo));
 }
 
@@ -1149,7 +1230,7 @@ add_member_rows (SemFieldEditor *fe,
           g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
 
           /* Translators: a session's day and start time, as in "Tue 20 Feb, 09:30" */
-          when = g_date_time_format (local, C_("session time", "%a %e %b, %H:%M"));
+          when = g_date_time_format (local, C_("session time", "%a %-e %b, %H:%M"));
         }
       add_check_row (fe, GTK_WIDGET (expander), _sem_entity_editor_display_name (plan, second), when, pair,
                      fe->original != NULL && g_strv_contains ((const char * const *) fe->original, pair));

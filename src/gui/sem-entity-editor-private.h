@@ -30,6 +30,7 @@ const char         *_sem_entity_editor_language      (void);
 const char         *_sem_entity_editor_display_name  (SemPlan         *plan,
                                                       SemEntity       *entity);
 GTimeZone          *_sem_entity_editor_dup_timezone  (SemEntityEditor *self);
+const char         *_sem_entity_editor_new_button_label (SemCollection collection);
 GObjectClass       *_sem_entity_editor_get_class     (SemEntityEditor *self);
 SemPlan            *_sem_entity_editor_get_plan      (SemEntityEditor *self);
 SemEntity          *_sem_entity_editor_get_source    (SemEntityEditor *self);

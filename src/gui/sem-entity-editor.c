@@ -214,6 +214,17 @@ collection_words (SemCollection    collection,
     }
 }
 
+/* The tooltip and accessible name of the button beside a reference to
+ * @collection that creates one: the title of the editor it opens. */
+const char *
+_sem_entity_editor_new_button_label (SemCollection collection)
+{
+  CollectionWords words;
+
+  collection_words (collection, &words);
+  return words.new_title;
+}
+
 static const FieldPresentation *
 find_presentation (SemCollection  collection,
                    const char    *field)
