@@ -87,7 +87,7 @@ test_format_strings (void)
     { NULL, "%-e %B", "22 ноември" },
     { NULL, "%a %-e %b", "нд, 22 ное" },
     { NULL, "%-e %b", "22 ное" },
-    { "session time", "%a %e %b, %H:%M", "нд, 22 ное, 14:05" },
+    { "session time", "%a %-e %b, %H:%M", "нд, 22 ное, 14:05" },
     /* Not translated: the times of the timetable, lists and editors. */
     { "", "%H:%M", "14:05" },
   };
