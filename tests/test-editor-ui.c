@@ -383,6 +383,157 @@ test_timezone (Fixture      *f,
   g_assert_cmpstr (sem_event_get_timezone (event), ==, "Europe/Sofia");
 }
 
+/* The day button of a DATE row, and its calendar. */
+static GtkMenuButton *
+date_button (Fixture    *f,
+             const char *group_title,
+             const char *row_title)
+{
+  GtkWidget *button = find_widget (find_row (f, ADW_TYPE_ACTION_ROW, group_title, row_title),
+                                   GTK_TYPE_MENU_BUTTON, NULL);
+
+  g_assert_nonnull (button);
+  return GTK_MENU_BUTTON (button);
+}
+
+/* Enter or Space on the focused button: the calendar opens once the
+ * button's press has played out. */
+static void
+open_calendar (GtkMenuButton *button)
+{
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (button)));
+  while (!gtk_widget_get_mapped (popover) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (popover));
+}
+
+/* Opens the calendar and picks @day in it. */
+static void
+pick_day (GtkMenuButton *button,
+          const char    *day)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
+  g_autofree char *iso = g_strconcat (day, "T12:00:00Z", NULL);
+  g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 (iso, NULL);
+
+  g_assert_nonnull (date);
+  open_calendar (button);
+  gtk_calendar_select_day (calendar, date);
+  g_signal_emit_by_name (calendar, "day-selected");
+  sem_test_gui_iterate ();
+  /* Choosing closes the calendar. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+}
+
+/* An event's days are shown in words and chosen from a calendar. */
+static void
+test_event_dates (Fixture      *f,
+                  gconstpointer data)
+{
+  SemEvent *event = SEM_EVENT (sem_plan_lookup (f->plan, SEM_COLLECTION_EVENTS, EVENT_ID));
+  GtkMenuButton *first;
+  GtkCalendar *calendar;
+  g_autoptr(GDateTime) shown = NULL;
+  g_autofree char *error = NULL;
+
+  open_editor (f, sem_entity_editor_new_edit (NULL, f->plan, SEM_ENTITY (event)));
+  first = date_button (f, "Dates and Place", "First Day");
+  g_assert_cmpstr (gtk_menu_button_get_label (first), ==, "20 February 2018");
+  g_assert_cmpstr (gtk_menu_button_get_label (date_button (f, "Dates and Place", "Last Day")), ==,
+                   "21 February 2018");
+  error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                              "First Day");
+  g_assert_null (error);
+  /* A required day cannot be cleared. */
+  g_assert_null (find_widget (find_row (f, ADW_TYPE_ACTION_ROW, "Dates and Place", "First Day"),
+                              GTK_TYPE_BUTTON, "clear-date"));
+
+  /* Reached with the keyboard; the calendar opens on the field's day. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (first)));
+  open_calendar (first);
+  calendar = GTK_CALENDAR (gtk_popover_get_child (gtk_menu_button_get_popover (first)));
+  /* The calendar takes the keys; Escape closes the popover (autohide). */
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (calendar)));
+  g_assert_true (gtk_popover_get_autohide (gtk_menu_button_get_popover (first)));
+  shown = gtk_calendar_get_date (calendar);
+  g_assert_cmpint (g_date_time_get_year (shown), ==, 2018);
+  g_assert_cmpint (g_date_time_get_month (shown), ==, 2);
+  g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 20);
+  gtk_menu_button_popdown (first);
+  sem_test_gui_iterate ();
+
+  pick_day (first, "2018-02-21");
+  g_assert_cmpstr (gtk_menu_button_get_label (first), ==, "21 February 2018");
+  /* Nothing reaches the plan before Save. */
+  g_assert_cmpstr (sem_event_get_start_date (event), ==, "2018-02-20");
+  click_save (f);
+  g_assert_cmpstr (sem_event_get_start_date (event), ==, "2018-02-21");
+  g_assert_cmpstr (sem_event_get_end_date (event), ==, "2018-02-21");
+}
+
+/* The last day cannot come before the first. */
+static void
+test_event_dates_order (Fixture      *f,
+                        gconstpointer data)
+{
+  SemEvent *event = SEM_EVENT (sem_plan_lookup (f->plan, SEM_COLLECTION_EVENTS, EVENT_ID));
+  GtkWidget *last_row;
+
+  open_editor (f, sem_entity_editor_new_edit (NULL, f->plan, SEM_ENTITY (event)));
+  last_row = find_row (f, ADW_TYPE_ACTION_ROW, "Dates and Place", "Last Day");
+  g_assert_true (gtk_widget_get_sensitive (save_button (f)));
+
+  pick_day (date_button (f, "Dates and Place", "Last Day"), "2018-02-19");
+  g_assert_false (gtk_widget_get_sensitive (save_button (f)));
+  g_assert_true (gtk_widget_has_css_class (last_row, "error"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (last_row)), ==,
+                   "Comes before the first day");
+
+  /* Moving the first day back puts it right again. */
+  pick_day (date_button (f, "Dates and Place", "First Day"), "2018-02-18");
+  g_assert_true (gtk_widget_get_sensitive (save_button (f)));
+  g_assert_false (gtk_widget_has_css_class (last_row, "error"));
+  click_save (f);
+  g_assert_cmpstr (sem_event_get_start_date (event), ==, "2018-02-18");
+  g_assert_cmpstr (sem_event_get_end_date (event), ==, "2018-02-19");
+}
+
+/* An optional day (a delegation's arrival) can be taken away. */
+static void
+test_clear_date (Fixture      *f,
+                 gconstpointer data)
+{
+  SemDelegation *delegation = SEM_DELEGATION (sem_plan_lookup (f->plan, SEM_COLLECTION_DELEGATIONS,
+                                                               EVENT_ID "-thessaloniki"));
+  GtkWidget *arrival_row;
+  GtkWidget *clear;
+  g_autofree char *error = NULL;
+
+  open_editor (f, sem_entity_editor_new_edit (NULL, f->plan, SEM_ENTITY (delegation)));
+  arrival_row = find_row (f, ADW_TYPE_ACTION_ROW, "Details", "Arrival");
+  g_assert_cmpstr (gtk_menu_button_get_label (date_button (f, "Details", "Arrival")), ==,
+                   "19 February 2018");
+  clear = find_widget (arrival_row, GTK_TYPE_BUTTON, "clear-date");
+  g_assert_nonnull (clear);
+  g_assert_true (gtk_widget_get_visible (clear));
+  error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (clear), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                              "Remove");
+  g_assert_null (error);
+
+  g_signal_emit_by_name (clear, "clicked");
+  g_assert_false (gtk_widget_get_visible (clear));
+  g_assert_cmpstr (gtk_menu_button_get_label (date_button (f, "Details", "Arrival")), ==,
+                   "Not set");
+  g_assert_true (gtk_widget_get_sensitive (save_button (f)));
+  click_save (f);
+  g_assert_null (sem_delegation_get_arrival (delegation));
+  g_assert_cmpstr (sem_delegation_get_departure (delegation), ==, "2018-02-21");
+}
+
 static void
 tick_row (GtkWidget  *parent,
           const char *title)
@@ -707,6 +858,10 @@ main (int   argc,
   g_test_add ("/editor/edit-person", Fixture, NULL, fixture_set_up, test_edit_person, fixture_tear_down);
   g_test_add ("/editor/create-room", Fixture, NULL, fixture_set_up, test_create_room, fixture_tear_down);
   g_test_add ("/editor/timezone", Fixture, NULL, fixture_set_up, test_timezone, fixture_tear_down);
+  g_test_add ("/editor/event-dates", Fixture, NULL, fixture_set_up, test_event_dates, fixture_tear_down);
+  g_test_add ("/editor/event-dates-order", Fixture, NULL, fixture_set_up, test_event_dates_order,
+              fixture_tear_down);
+  g_test_add ("/editor/clear-date", Fixture, NULL, fixture_set_up, test_clear_date, fixture_tear_down);
   g_test_add ("/editor/delegation-members", Fixture, NULL, fixture_set_up, test_delegation_members,
               fixture_tear_down);
 

@@ -240,6 +240,31 @@ type_title (GtkWindow  *editor,
   type_text (editor, group, "Български", bg);
 }
 
+/* A day (First Day, Arrival…) is picked from its button's calendar. */
+static void
+pick_day (GtkWindow  *editor,
+          const char *group,
+          const char *title,
+          const char *day)
+{
+  GtkWidget *button = find (row (editor, ADW_TYPE_ACTION_ROW, group, title), GTK_TYPE_MENU_BUTTON, NULL,
+                            FALSE);
+  GtkPopover *popover;
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *iso = g_strconcat (day, "T12:00:00Z", NULL);
+
+  g_assert_nonnull (button);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  date = g_date_time_new_from_iso8601 (iso, NULL);
+  g_assert_nonnull (date);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  sem_test_gui_iterate ();
+  gtk_calendar_select_day (GTK_CALENDAR (gtk_popover_get_child (popover)), date);
+  g_signal_emit_by_name (gtk_popover_get_child (popover), "day-selected");
+  sem_test_gui_iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+}
+
 /* An Starts/Ends row: its day entry, then its time entry. */
 static void
 type_instant (GtkWindow  *editor,
@@ -359,8 +384,8 @@ step_programme_and_event (Journey *j)
   click (j, "New Event…");
   editor = EDITOR ("New Event");
   type_title (editor, "Title", "First Academy Seminar, Brussels", "Първи академичен семинар, Брюксел");
-  type_text (editor, "Dates and Place", "First Day", "2018-02-20");
-  type_text (editor, "Dates and Place", "Last Day", "2018-02-21");
+  pick_day (editor, "Dates and Place", "First Day", "2018-02-20");
+  pick_day (editor, "Dates and Place", "Last Day", "2018-02-21");
   choose_timezone (editor, "Brussels");
   j->event = save (j, editor);
 
@@ -545,8 +570,8 @@ step_delegation (Journey *j)
   editor = EDITOR ("New Delegation");
   choose (editor, "Details", "City", "Sofia");
   choose (editor, "Details", "Status", "Confirmed");
-  type_text (editor, "Details", "Arrival", "2018-02-19");
-  type_text (editor, "Details", "Departure", "2018-02-21");
+  pick_day (editor, "Details", "Arrival", "2018-02-19");
+  pick_day (editor, "Details", "Departure", "2018-02-21");
   choose (editor, "People", "Head of Delegation", "Desislava Ivanova");
   members = ADW_EXPANDER_ROW (row (editor, ADW_TYPE_EXPANDER_ROW, "People", "Members"));
   adw_expander_row_set_expanded (members, TRUE);

@@ -34,11 +34,12 @@ struct _SemFieldEditor
   gboolean             error_quiet; /* a missing value: shown once touched */
   gboolean             touched;
 
-  GtkEditable         *entry;       /* STRING DATE STRV, TEXT in English, INSTANT's date */
+  GtkEditable         *entry;       /* STRING STRV, TEXT in English, INSTANT's date */
   GtkEditable         *entry_bg;    /* TEXT in Bulgarian */
   GtkTextBuffer       *buffer;      /* multi-line */
   GtkTextBuffer       *buffer_bg;
   GtkEditable         *time_entry;  /* INSTANT */
+  SemDateButton       *date;        /* DATE */
   GtkSpinButton       *spin;        /* INT, GEO latitude */
   GtkSpinButton       *spin_b;      /* GEO longitude */
   AdwExpanderRow      *expander;    /* GEO, REFS, PAIRS of roles */
@@ -742,15 +743,19 @@ build_date (SemFieldEditor      *fe,
             AdwPreferencesGroup *group)
 {
   g_auto(GValue) start = G_VALUE_INIT;
-  AdwEntryRow *row;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = sem_date_button_new (fe->label, !(fe->field->flags & SEM_FIELD_REQUIRED));
 
   get_start_value (fe, 0, &start);
-  row = entry_row_new (fe, fe->label, g_value_get_string (&start));
-  fe->entry = GTK_EDITABLE (row);
-  fe->row = GTK_WIDGET (row);
-  add_error_icon (fe, row);
-  adw_entry_row_add_suffix (row, calendar_button_new (fe->entry, fe->label));
-  adw_preferences_group_add (group, GTK_WIDGET (row));
+  fe->date = SEM_DATE_BUTTON (button);
+  fe->row = row;
+  sem_date_button_set_date (fe->date, g_value_get_string (&start));
+  g_signal_connect_swapped (button, "notify::date", G_CALLBACK (changed_cb), fe);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fe->label);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row),
+                                         sem_date_button_get_menu_button (fe->date));
+  adw_preferences_group_add (group, row);
 }
 
 static GtkWidget *
@@ -1587,7 +1592,7 @@ _sem_field_editor_read (SemFieldEditor *fe,
     }
 }
 
-/* The current text of a STRING, DATE or timezone field, or a REF's id. */
+/* The current text of a STRING or timezone field, a DATE's day, or a REF's id. */
 const char *
 _sem_field_editor_get_string (SemFieldEditor *fe)
 {
@@ -1599,6 +1604,8 @@ _sem_field_editor_get_string (SemFieldEditor *fe)
 
       return selected < fe->ids->len ? g_ptr_array_index (fe->ids, selected) : NULL;
     }
+  if (fe->date != NULL)
+    return sem_date_button_get_date (fe->date);
   if (fe->buffer != NULL)
     {
       /* Kept until the next call, like the entries' texts. */

@@ -69,4 +69,15 @@ gboolean            _sem_values_equal                (const SemFieldInfo  *field
                                                       const GValue        *b);
 char              **_sem_timezone_names              (void);
 
+/* sem-entity-editor-date.c: a DATE field's day, on a button with a calendar */
+#define SEM_TYPE_DATE_BUTTON (sem_date_button_get_type ())
+G_DECLARE_FINAL_TYPE (SemDateButton, sem_date_button, SEM, DATE_BUTTON, GtkWidget)
+
+GtkWidget          *sem_date_button_new              (const char          *label,
+                                                      gboolean             nullable);
+const char         *sem_date_button_get_date         (SemDateButton       *self);
+void                sem_date_button_set_date         (SemDateButton       *self,
+                                                      const char          *date);
+GtkWidget          *sem_date_button_get_menu_button  (SemDateButton       *self);
+
 G_END_DECLS
