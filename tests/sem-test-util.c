@@ -380,3 +380,18 @@ sem_test_find_action_button (GtkWidget  *widget,
     }
   return NULL;
 }
+
+GtkWidget *
+sem_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;  /* GTK keeps it alive */
+    }
+  return NULL;
+}

@@ -52,6 +52,8 @@ void            sem_test_gui_iterate (void);
 GtkWidget      *sem_test_find_widget (GtkWidget  *widget,
                                       GType       type,
                                       const char *css_class);
+/* The first toplevel window of @type, or NULL. */
+GtkWidget      *sem_test_find_toplevel (GType      type);
 /* The first button under @widget whose action is @action_name; only shown
  * ones when @mapped_only. */
 GtkWidget      *sem_test_find_action_button (GtkWidget  *widget,

@@ -140,7 +140,7 @@ test_actions_reachable (Fixture       *f,
 {
   g_autoptr(GHashTable) reachable = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
-  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window));
+  GtkShortcutsWindow *overlay = GTK_SHORTCUTS_WINDOW (sem_window_get_shortcuts_window (f->window));
   GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (f->window);
   const char *action_name;
   GType owner;
@@ -177,6 +177,29 @@ test_actions_reachable (Fixture       *f,
       if (!g_hash_table_contains (reachable, detailed))
         g_error ("No menu item creates %s", creatable[i]);
     }
+}
+
+/* Ctrl+? (app.shortcuts, win.shortcuts) shows the shortcuts window, built
+ * only then; closing it hides it for next time. */
+static void
+test_shortcuts_window (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWindow *shortcuts;
+
+  g_assert_null (sem_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
+  sem_test_gui_iterate ();
+  shortcuts = GTK_WINDOW (sem_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+  g_assert_nonnull (shortcuts);
+  g_assert_true (shortcuts == sem_window_get_shortcuts_window (f->window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (f->window));
+
+  gtk_window_close (shortcuts);
+  sem_test_gui_iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (shortcuts == sem_window_get_shortcuts_window (f->window));
 }
 
 /* win.page shows each page, and the switcher's choice is its state. */
@@ -340,6 +363,7 @@ main (int   argc,
     return 0;
 
   g_test_add ("/shell/actions-reachable", Fixture, NULL, fixture_set_up, test_actions_reachable, fixture_tear_down);
+  g_test_add ("/shell/shortcuts-window", Fixture, NULL, fixture_set_up, test_shortcuts_window, fixture_tear_down);
   g_test_add ("/shell/pages", Fixture, NULL, fixture_set_up, test_pages, fixture_tear_down);
   g_test_add ("/shell/accessible-names", Fixture, NULL, fixture_set_up, test_accessible_names, fixture_tear_down);
   g_test_add ("/shell/new-plan", Fixture, NULL, fixture_set_up, test_new_plan, fixture_tear_down);

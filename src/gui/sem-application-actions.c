@@ -65,7 +65,7 @@ shortcuts_cb (GSimpleAction *action,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
 
   if (window != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.shortcuts", NULL);
 }
 
 static void
@@ -103,7 +103,7 @@ static const struct
   { "win.redo", { "<Control><Shift>z", NULL } },
   { "win.import-calendar", { "<Control>i", NULL } },
   { "win.export-calendar", { "<Control>e", NULL } },
-  { "win.show-help-overlay", { "<Control>question", NULL } },
+  { "win.shortcuts", { "<Control>question", NULL } },
 };
 
 void

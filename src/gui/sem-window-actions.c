@@ -252,6 +252,43 @@ live_urls_action (GtkWidget  *widget,
  *
  * Installs the window's actions and their shortcuts; called from class_init.
  */
+/* The shortcuts window is built the first time it is asked for, not with
+ * every window as GtkApplication's help overlay would be: it is a big
+ * window few open, and building it delayed the first frame. */
+static void
+shortcuts_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  gtk_window_present (sem_window_get_shortcuts_window (SEM_WINDOW (widget)));
+}
+
+/**
+ * sem_window_get_shortcuts_window:
+ *
+ * Returns: (transfer none): the window's shortcuts window, built on first use
+ *   and not shown
+ */
+GtkWindow *
+sem_window_get_shortcuts_window (SemWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  g_return_val_if_fail (SEM_IS_WINDOW (self), NULL);
+
+  if (self->shortcuts_window != NULL)
+    return self->shortcuts_window;
+
+  builder = gtk_builder_new_from_resource ("/org/sofia/Seminars/ui/help-overlay.ui");
+  self->shortcuts_window = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  g_object_add_weak_pointer (G_OBJECT (self->shortcuts_window), (gpointer *) &self->shortcuts_window);
+  gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+  gtk_window_set_destroy_with_parent (self->shortcuts_window, TRUE);
+  gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+
+  return self->shortcuts_window;
+}
+
 void
 _sem_window_class_init_actions (GtkWidgetClass *widget_class)
 {
@@ -268,6 +305,7 @@ _sem_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.feeds", NULL, feeds_action);
   gtk_widget_class_install_action (widget_class, "win.live-urls", NULL, live_urls_action);
   gtk_widget_class_install_property_action (widget_class, "win.live-feed", "live-feed");
+  gtk_widget_class_install_action (widget_class, "win.shortcuts", NULL, shortcuts_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);

@@ -84,6 +84,7 @@ struct _SemWindow
   GtkWidget            *busy_box;          /* "From your subscriptions" */
   GtkListBox           *busy_list;
   SemFeedsDialog       *feeds_dialog;      /* weak: while it is open */
+  GtkWindow            *shortcuts_window;  /* weak: once asked for */
 
   /* borrowed */
   const char           *lang;

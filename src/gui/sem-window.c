@@ -1120,6 +1120,8 @@ sem_window_dispose (GObject *object)
 
   unbind_document (self);
   g_clear_object (&self->save_error_toast);
+  if (self->shortcuts_window != NULL)
+    gtk_window_destroy (self->shortcuts_window);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SEM_TYPE_WINDOW);
 

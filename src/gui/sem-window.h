@@ -28,6 +28,7 @@ const char  *sem_window_get_selected_event (SemWindow     *self);
 void         sem_window_show_page         (SemWindow      *self,
                                            const char     *name);
 const char  *sem_window_get_page          (SemWindow      *self);
+GtkWindow   *sem_window_get_shortcuts_window (SemWindow    *self);
 void         sem_window_import_file       (SemWindow      *self,
                                            GFile          *file);
 void         sem_window_export_file       (SemWindow      *self,
