@@ -275,6 +275,19 @@ sem_conflict_get_explanation (SemConflict *self)
 }
 
 /**
+ * sem_conflict_is_explained:
+ *
+ * Returns: whether the explanation has been written (someone asked for it)
+ */
+gboolean
+sem_conflict_is_explained (SemConflict *self)
+{
+  g_return_val_if_fail (SEM_IS_CONFLICT (self), FALSE);
+
+  return self->explanation != NULL;
+}
+
+/**
  * sem_conflict_get_start:
  *
  * Returns: when the clash begins, Unix seconds (UTC)

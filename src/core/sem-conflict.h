@@ -145,6 +145,7 @@ SemConflictSeverity  sem_conflict_get_severity    (SemConflict *self);
 const char          *sem_conflict_get_id          (SemConflict *self);
 gboolean             sem_conflict_get_accepted    (SemConflict *self);
 const char          *sem_conflict_get_explanation (SemConflict *self);
+gboolean             sem_conflict_is_explained    (SemConflict *self);
 gint64               sem_conflict_get_start       (SemConflict *self);
 const char * const  *sem_conflict_get_sessions    (SemConflict *self);
 const char * const  *sem_conflict_get_people      (SemConflict *self);

@@ -368,6 +368,12 @@ static gboolean
 same_conflict (SemConflict *a,
                SemConflict *b)
 {
+  /* One nobody has read (not on screen, no tooltip) is replaced rather than
+   * compared: writing out every sentence of a big plan after each edit
+   * would cost more than the rows it spares. */
+  if (!sem_conflict_is_explained (a))
+    return FALSE;
+
   return g_strcmp0 (sem_conflict_get_id (a), sem_conflict_get_id (b)) == 0 &&
          sem_conflict_get_accepted (a) == sem_conflict_get_accepted (b) &&
          g_strcmp0 (sem_conflict_get_explanation (a), sem_conflict_get_explanation (b)) == 0;
