@@ -273,10 +273,12 @@ confirm_then (SemWindow     *self,
       adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
                                    _("The new plan has not been saved yet. If you don’t save "
                                      "it, it is lost."));
+      /* Translators: the answer that asks where to save a new plan; keep it
+       * short, three answers share the dialog's width */
       adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                         "cancel", _("_Cancel"),
                                         "discard", _("_Discard"),
-                                        "save-as", _("_Save As…"),
+                                        "save-as", C_("new plan", "_Save…"),
                                         NULL);
     }
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
