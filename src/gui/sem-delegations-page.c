@@ -29,6 +29,7 @@
 #include "sem-person.h"
 #include "sem-programme.h"
 #include "sem-session.h"
+#include "sem-tab-stop.h"
 #include "sem-window-private.h"
 
 G_DEFINE_FINAL_TYPE (SemDelegationsPage, sem_delegations_page, ADW_TYPE_BIN)
@@ -771,6 +772,8 @@ sem_delegations_page_class_init (SemDelegationsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_type_ensure (SEM_TYPE_TAB_STOP);
 
   object_class->dispose = sem_delegations_page_dispose;
   object_class->finalize = sem_delegations_page_finalize;

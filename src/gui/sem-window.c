@@ -19,6 +19,7 @@
 #include "sem-session.h"
 #include "sem-secret.h"
 #include "sem-venue.h"
+#include "sem-tab-stop.h"
 #include "sem-window-private.h"
 
 G_DEFINE_FINAL_TYPE (SemWindow, sem_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -1243,6 +1244,7 @@ sem_window_class_init (SemWindowClass *klass)
   /* Tests build windows without running the application. */
   sem_resources_register ();
   g_type_ensure (SEM_TYPE_CONFLICT_LIST);
+  g_type_ensure (SEM_TYPE_TAB_STOP);
   g_type_ensure (SEM_TYPE_TIMETABLE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/sofia/Seminars/ui/sem-window.ui");
