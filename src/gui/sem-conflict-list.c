@@ -40,6 +40,7 @@ struct _SemConflictList
   GListStore      *conflicts;   /* SemConflict */
   GHashTable      *severities;  /* session id → SemConflictSeverity + 1, of unaccepted ones */
   guint            refresh_id;
+  guint            tick_id;      /* waiting for the next frame, see refresh_after_frame () */
   int              travel_buffer;
   guint            n_problems;
 };
@@ -451,6 +452,11 @@ sem_conflict_list_refresh (SemConflictList *self)
   g_return_if_fail (SEM_IS_CONFLICT_LIST (self));
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
 
   if (self->plan != NULL && self->event_id != NULL)
     {
@@ -480,9 +486,27 @@ refresh_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* At the start of the event's first frame: the check is queued below
+ * GTK's redraw priority, so it runs once this frame is painted. (An idle
+ * queued earlier could run while the frame clock waits for its next frame,
+ * and hold that frame up.) */
+static gboolean
+first_frame_tick_cb (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  SemConflictList *self = SEM_CONFLICT_LIST (widget);
+
+  self->tick_id = 0;
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_timeout_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 /* Another event is shown: nothing of the last one stays listed, and the
- * check runs as soon as the event's first frame is painted (below GTK's
- * redraw priority), so that a big event shows without waiting for it. */
+ * check runs as soon as the event's first frame is painted, so that a big
+ * event shows without waiting for it. Should no frame come (the window is
+ * not shown), it runs after the usual delay all the same. */
 static void
 refresh_after_frame (SemConflictList *self)
 {
@@ -494,8 +518,14 @@ refresh_after_frame (SemConflictList *self)
   gtk_widget_set_visible (GTK_WIDGET (self), self->plan != NULL && self->event_id != NULL);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+  self->tick_id = 0;
   if (self->plan != NULL && self->event_id != NULL)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_timeout_cb, self, NULL);
+    {
+      self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), first_frame_tick_cb, NULL, NULL);
+      self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_timeout_cb, self);
+    }
 }
 
 static void
@@ -778,6 +808,9 @@ sem_conflict_list_dispose (GObject *object)
   SemConflictList *self = SEM_CONFLICT_LIST (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+  self->tick_id = 0;
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
   g_clear_object (&self->plan);
