@@ -19,6 +19,10 @@
 /* Long enough to fold a burst of edits (a drag, an undo group) into one run,
  * short enough to feel immediate. */
 #define REFRESH_DELAY_MS 150
+/* Should no frame come after another event is shown (the window hidden),
+ * the check runs after this all the same; long enough not to jump ahead
+ * of a big event's first frame. */
+#define FIRST_FRAME_TIMEOUT_MS 500
 
 struct _SemConflictList
 {
@@ -505,8 +509,7 @@ first_frame_tick_cb (GtkWidget     *widget,
 
 /* Another event is shown: nothing of the last one stays listed, and the
  * check runs as soon as the event's first frame is painted, so that a big
- * event shows without waiting for it. Should no frame come (the window is
- * not shown), it runs after the usual delay all the same. */
+ * event shows without waiting for it. */
 static void
 refresh_after_frame (SemConflictList *self)
 {
@@ -524,7 +527,7 @@ refresh_after_frame (SemConflictList *self)
   if (self->plan != NULL && self->event_id != NULL)
     {
       self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), first_frame_tick_cb, NULL, NULL);
-      self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_timeout_cb, self);
+      self->refresh_id = g_timeout_add (FIRST_FRAME_TIMEOUT_MS, refresh_timeout_cb, self);
     }
 }
 
