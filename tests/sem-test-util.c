@@ -1,4 +1,4 @@
-/* sem-test-util.c — what several tests share: a rich plan, a fake clock, comparisons
+/* sem-test-util.c — what several tests share: a rich plan, a fake clock, comparisons (no GTK)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,8 +11,10 @@
 
 #include <string.h>
 
+#include "sem-city.h"
 #include "sem-entity.h"
 #include "sem-session.h"
+#include "sem-venue.h"
 #include "sem-test-util.h"
 
 const char *const sem_test_rich_plan_json =
@@ -311,87 +313,30 @@ sem_test_count_notify_cb (GObject    *object,
   (*count)++;
 }
 
-SemApplication *
-sem_test_gui_init (void)
+gint64
+sem_test_utc (const char *iso)
 {
-  g_autoptr(GError) error = NULL;
-  SemApplication *app;
+  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
 
-  if (!gtk_init_check ())
-    {
-      /* A TAP plan of nothing, so meson reports a skip, not an error. */
-      g_print ("1..0 # SKIP no display: run under xvfb-run -a dbus-run-session --\n");
-      return NULL;
-    }
-  adw_init ();
-
-  app = sem_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    g_error ("Could not register the application: %s", error->message);
-
-  return app;
+  g_assert_nonnull (dt);
+  return g_date_time_to_unix (dt);
 }
 
-void
-sem_test_gui_iterate (void)
+SemEvent *
+sem_test_find_brussels_seminar (SemPlan *plan)
 {
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
+  GListModel *events = sem_plan_get_collection (plan, SEM_COLLECTION_EVENTS);
 
-GtkWidget *
-sem_test_find_widget (GtkWidget  *widget,
-                      GType       type,
-                      const char *css_class)
-{
-  if ((type == G_TYPE_INVALID || G_TYPE_CHECK_INSTANCE_TYPE (widget, type)) &&
-      (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
     {
-      GtkWidget *found = sem_test_find_widget (child, type, css_class);
+      g_autoptr(SemEvent) event = g_list_model_get_item (events, i);
+      SemEntity *venue = sem_plan_lookup (plan, SEM_COLLECTION_VENUES, sem_event_get_venue (event));
+      SemEntity *city = venue ? sem_plan_lookup (plan, SEM_COLLECTION_CITIES,
+                                                 sem_venue_get_city (SEM_VENUE (venue))) : NULL;
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-GtkWidget *
-sem_test_find_action_button (GtkWidget  *widget,
-                             const char *action_name,
-                             gboolean    mapped_only)
-{
-  if (GTK_IS_BUTTON (widget) && (!mapped_only || gtk_widget_get_mapped (widget)) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = sem_test_find_action_button (child, action_name, mapped_only);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-GtkWidget *
-sem_test_find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;  /* GTK keeps it alive */
+      if (sem_event_get_kind (event) == SEM_EVENT_KIND_ACADEMY_SEMINAR && city != NULL &&
+          g_strcmp0 (sem_city_get_name (SEM_CITY (city), "en"), "Brussels") == 0)
+        return event;  /* the plan keeps it alive */
     }
   return NULL;
 }

@@ -7,7 +7,7 @@
 
 #include "sem-plan.h"
 #include "sem-plan-codec.h"
-#include "sem-application.h"
+#include "sem-event.h"
 
 G_BEGIN_DECLS
 
@@ -42,22 +42,9 @@ void       sem_test_count_notify_cb    (GObject    *object,
                                         GParamSpec *pspec,
                                         guint      *count);
 
-/* For the window tests: GTK and libadwaita ready and a registered,
- * non-unique application; NULL (with a TAP skip printed) without a display. */
-SemApplication *sem_test_gui_init    (void);
-/* Runs the main loop until it has nothing more to do right now. */
-void            sem_test_gui_iterate (void);
-/* The first widget under @widget (itself included) of @type (G_TYPE_INVALID:
- * any) with @css_class (NULL: any); hidden ones too. */
-GtkWidget      *sem_test_find_widget (GtkWidget  *widget,
-                                      GType       type,
-                                      const char *css_class);
-/* The first toplevel window of @type, or NULL. */
-GtkWidget      *sem_test_find_toplevel (GType      type);
-/* The first button under @widget whose action is @action_name; only shown
- * ones when @mapped_only. */
-GtkWidget      *sem_test_find_action_button (GtkWidget  *widget,
-                                             const char *action_name,
-                                             gboolean    mapped_only);
+/* The Unix time of @iso ("2018-02-20T08:30:00Z"), failing the test if it does not parse. */
+gint64     sem_test_utc                (const char *iso);
+/* The Brussels academy seminar of the demo plan (borrowed from @plan), or NULL. */
+SemEvent  *sem_test_find_brussels_seminar (SemPlan *plan);
 
 G_END_DECLS

@@ -21,7 +21,7 @@
 #include "sem-room.h"
 #include "sem-session.h"
 #include "sem-window.h"
-#include "sem-test-util.h"
+#include "sem-test-ui.h"
 
 #define EVENT_ID "dcc-brussels-2018"
 /* Two workshops at the same time in two rooms: one moves into the other's. */
@@ -42,20 +42,6 @@ typedef struct
   SemDocument *document;
   SemWindow   *window;
 } Fixture;
-
-/* The texts of the labels under @widget with @css_class. */
-static void
-collect_texts (GtkWidget  *widget,
-               const char *css_class,
-               GPtrArray  *texts)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class))
-    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_texts (child, css_class, texts);
-}
 
 /* The conflict rows under @widget that have widgets now, into @rows. */
 static void
@@ -123,15 +109,6 @@ find_row (GtkWidget  *widget,
   return NULL;
 }
 
-static void
-show_page (Fixture    *f,
-           const char *page)
-{
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.page", "s", page));
-  sem_test_gui_iterate ();
-  g_assert_cmpstr (sem_window_get_page (f->window), ==, page);
-}
-
 /* The timetable block of @session_id, once the window shows it. */
 static GtkWidget *
 wait_for_block (Fixture    *f,
@@ -194,19 +171,11 @@ static void
 fixture_set_up (Fixture      *f,
                 gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->plan = sem_demo_load (&error);
-  g_assert_no_error (error);
+  f->plan = sem_test_load_demo ();
 
   f->document = sem_document_new (f->plan, NULL);
-  f->window = sem_window_new (app);
   /* Tall enough for all of the seminar's sessions. */
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 3000);
-  sem_window_set_document (f->window, f->document);
-  gtk_window_present (GTK_WINDOW (f->window));
-  sem_window_select_event (f->window, EVENT_ID);
-  g_assert_cmpstr (sem_window_get_selected_event (f->window), ==, EVENT_ID);
+  f->window = sem_test_window_new (app, f->document, 900, 3000, EVENT_ID);
   sem_test_gui_iterate ();
 }
 
@@ -214,8 +183,7 @@ static void
 fixture_tear_down (Fixture      *f,
                    gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  sem_test_gui_iterate ();
+  sem_test_window_close (f->window);
   g_clear_object (&f->document);
   g_clear_object (&f->plan);
 }
@@ -263,7 +231,7 @@ test_room_clash_shown (Fixture      *f,
 
   sem_conflict_list_popup (list);
   g_assert_true (wait_for_rows (GTK_WIDGET (list)));
-  collect_texts (GTK_WIDGET (list), "sem-conflict-explanation", explanations);
+  sem_test_collect_texts (GTK_WIDGET (list), "sem-conflict-explanation", SEM_TEST_TEXTS_ALL, explanations);
   for (guint i = 0; i < explanations->len; i++)
     {
       g_test_message ("conflict: %s", (const char *) explanations->pdata[i]);
@@ -289,7 +257,7 @@ test_room_clash_shown (Fixture      *f,
     GtkSelectionModel *selection;
     g_autoptr(GtkBitset) selected = NULL;
 
-    show_page (f, "conflicts");
+    sem_test_show_page (f->window, "conflicts");
     page = sem_test_find_widget (GTK_WIDGET (f->window), SEM_TYPE_CONFLICTS_PAGE, NULL);
     g_assert_nonnull (page);
     g_assert_nonnull (sem_test_find_widget (page, GTK_TYPE_LIST_VIEW, NULL));
@@ -320,7 +288,7 @@ test_room_clash_shown (Fixture      *f,
 
         g_assert_true (g_str_equal (id, SESSION_A_ID) || g_str_equal (id, SESSION_B_ID));
       }
-    show_page (f, "timetable");
+    sem_test_show_page (f->window, "timetable");
   }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
@@ -432,8 +400,7 @@ big_fixture_set_up (Fixture      *f,
   g_autoptr(GDateTime) first = g_date_time_new_from_iso8601 ("2018-02-20T06:00:00Z", NULL);
   gint64 start = g_date_time_to_unix (first);
 
-  f->plan = sem_demo_load (&error);
-  g_assert_no_error (error);
+  f->plan = sem_test_load_demo ();
   for (guint i = 0; i < N_BIG_SESSIONS; i++)
     {
       g_autofree char *id = g_strdup_printf ("big-%04u", i);
@@ -451,11 +418,7 @@ big_fixture_set_up (Fixture      *f,
   sem_plan_add_all (f->plan, sessions);
 
   f->document = sem_document_new (f->plan, NULL);
-  f->window = sem_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
-  sem_window_set_document (f->window, f->document);
-  gtk_window_present (GTK_WINDOW (f->window));
-  sem_window_select_event (f->window, EVENT_ID);
+  f->window = sem_test_window_new (app, f->document, 900, 700, EVENT_ID);
   sem_test_gui_iterate ();
 }
 
@@ -513,7 +476,7 @@ test_many_conflicts (Fixture      *f,
   g_assert_cmpuint (n_rows, <=, MAX_ROW_WIDGETS);
   sem_conflict_list_popdown (list);
 
-  show_page (f, "conflicts");
+  sem_test_show_page (f->window, "conflicts");
   page = sem_test_find_widget (GTK_WIDGET (f->window), SEM_TYPE_CONFLICTS_PAGE, NULL);
   g_assert_nonnull (page);
   g_assert_true (wait_for_rows (page));

@@ -18,7 +18,7 @@
 #include "sem-person.h"
 #include "sem-room.h"
 #include "sem-session.h"
-#include "sem-test-util.h"
+#include "sem-test-ui.h"
 
 #define EVENT_ID "dcc-brussels-2018"
 #define SOFIA_ID "dcc-brussels-2018-sofia"
@@ -36,21 +36,6 @@ typedef struct
   GtkWidget *page;
 } Fixture;
 
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 const char *data_key,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (data_key == NULL || g_object_get_data (G_OBJECT (widget), data_key) != NULL))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, data_key, found);
-}
-
 static GPtrArray *
 find_all (Fixture    *f,
           GType       type,
@@ -58,7 +43,7 @@ find_all (Fixture    *f,
 {
   GPtrArray *found = g_ptr_array_new ();
 
-  collect_widgets (f->page, type, data_key, found);
+  sem_test_collect_widgets (f->page, type, NULL, data_key, found);
   return found;
 }
 

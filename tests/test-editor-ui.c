@@ -19,7 +19,7 @@
 #include "sem-room.h"
 #include "sem-session.h"
 #include "sem-venue.h"
-#include "sem-test-util.h"
+#include "sem-test-ui.h"
 
 #define EVENT_ID "dcc-brussels-2018"
 #define SESSION_ID "dcc-brussels-2018-registration"
@@ -33,84 +33,10 @@ typedef struct
   SemEntityEditor *editor;
 } Fixture;
 
-static gint64
-utc (const char *iso)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
-
-  g_assert_nonnull (dt);
-  return g_date_time_to_unix (dt);
-}
-
-/* The first widget under @widget of @type whose title (rows, groups) or
- * name is @title; NULL @title: any. Popovers and hidden ones too. */
-static GtkWidget *
-find_widget (GtkWidget  *widget,
-             GType       type,
-             const char *title)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    {
-      const char *its = NULL;
-
-      if (ADW_IS_PREFERENCES_ROW (widget))
-        its = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
-      else if (ADW_IS_PREFERENCES_GROUP (widget))
-        its = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget));
-      if (title == NULL || g_strcmp0 (its, title) == 0 ||
-          g_strcmp0 (gtk_widget_get_name (widget), title) == 0)
-        return widget;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The row titled @row_title in the group titled @group_title. */
-static GtkWidget *
-find_row (Fixture    *f,
-          GType       type,
-          const char *group_title,
-          const char *row_title)
-{
-  GtkWidget *group = find_widget (GTK_WIDGET (f->editor), ADW_TYPE_PREFERENCES_GROUP, group_title);
-  GtkWidget *row;
-
-  g_assert_nonnull (group);
-  row = find_widget (group, type, row_title);
-  g_assert_nonnull (row);
-  return row;
-}
-
-/* The first button under @widget with @css_class. */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *css_class)
-{
-  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, css_class))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWidget *
 save_button (Fixture *f)
 {
-  GtkWidget *button = find_button (GTK_WIDGET (f->editor), "suggested-action");
+  GtkWidget *button = sem_test_find_widget (GTK_WIDGET (f->editor), GTK_TYPE_BUTTON, "suggested-action");
 
   g_assert_nonnull (button);
   return button;
@@ -151,18 +77,6 @@ open_editor (Fixture         *f,
 }
 
 static void
-click_save (Fixture *f)
-{
-  GtkWidget *save = save_button (f);
-
-  g_assert_true (gtk_widget_get_sensitive (save));
-  g_signal_emit_by_name (save, "clicked");
-  sem_test_gui_iterate ();
-  /* Save closes the editor. */
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->editor)));
-}
-
-static void
 fixture_set_up (Fixture      *f,
                 gconstpointer data)
 {
@@ -196,14 +110,14 @@ test_create_session (Fixture      *f,
   SemEntity *created;
 
   g_object_set (defaults, "event", EVENT_ID,
-                "start", utc ("2018-02-21T13:00:00Z"), "end", utc ("2018-02-21T14:30:00Z"), NULL);
+                "start", sem_test_utc ("2018-02-21T13:00:00Z"), "end", sem_test_utc ("2018-02-21T14:30:00Z"), NULL);
   open_editor (f, sem_entity_editor_new_create (NULL, f->plan, SEM_COLLECTION_SESSIONS,
                                                 SEM_ENTITY (defaults)));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->editor)), ==, "New Session");
 
   /* No title yet: nothing to save. */
   g_assert_false (gtk_widget_get_sensitive (save_button (f)));
-  english = find_row (f, ADW_TYPE_ENTRY_ROW, "Title", "English");
+  english = sem_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Title", "English");
   gtk_editable_set_text (GTK_EDITABLE (english), "Smart mobility lab");
   g_assert_true (gtk_widget_get_sensitive (save_button (f)));
   gtk_editable_set_text (GTK_EDITABLE (english), "   ");
@@ -212,15 +126,15 @@ test_create_session (Fixture      *f,
   gtk_editable_set_text (GTK_EDITABLE (english), "Smart mobility lab");
   g_assert_false (gtk_widget_has_css_class (english, "error"));
 
-  click_save (f);
+  sem_test_click_save (GTK_WINDOW (f->editor));
   created = sem_entity_editor_get_entity (f->editor);
   g_assert_nonnull (created);
   g_assert_true (sem_plan_lookup (f->plan, SEM_COLLECTION_SESSIONS, sem_entity_get_id (created)) == created);
   g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, n_before + 1);
   g_assert_cmpstr (sem_session_get_title (SEM_SESSION (created), "en"), ==, "Smart mobility lab");
   g_assert_cmpstr (sem_session_get_event (SEM_SESSION (created)), ==, EVENT_ID);
-  g_assert_cmpint (sem_session_get_start (SEM_SESSION (created)), ==, utc ("2018-02-21T13:00:00Z"));
-  g_assert_cmpint (sem_session_get_end (SEM_SESSION (created)), ==, utc ("2018-02-21T14:30:00Z"));
+  g_assert_cmpint (sem_session_get_start (SEM_SESSION (created)), ==, sem_test_utc ("2018-02-21T13:00:00Z"));
+  g_assert_cmpint (sem_session_get_end (SEM_SESSION (created)), ==, sem_test_utc ("2018-02-21T14:30:00Z"));
 
   /* One undo takes it away again. */
   g_assert_true (sem_plan_undo (f->plan));
@@ -242,9 +156,8 @@ test_edit_session (Fixture      *f,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->editor)), ==, "Edit Session");
   g_assert_true (gtk_widget_get_sensitive (save_button (f)));
 
-  gtk_editable_set_text (GTK_EDITABLE (find_row (f, ADW_TYPE_ENTRY_ROW, "Title", "Български")),
-                         "Регистрация");
-  ends = find_row (f, ADW_TYPE_ACTION_ROW, "Time and Place", "Ends");
+  sem_test_fill_row (GTK_WIDGET (f->editor), "Title", "Български", "Регистрация");
+  ends = sem_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ACTION_ROW, "Time and Place", "Ends");
   instant_entries (ends, &day, &time);
   /* Shown in the event's timezone: 08:30 UTC is 09:30 in Brussels. */
   g_assert_cmpstr (gtk_editable_get_text (day), ==, "2018-02-20");
@@ -261,16 +174,16 @@ test_edit_session (Fixture      *f,
   /* Nothing reaches the plan before Save. */
   g_assert_cmpstr (sem_session_get_title (session, "bg"), !=, "Регистрация");
 
-  click_save (f);
+  sem_test_click_save (GTK_WINDOW (f->editor));
   g_assert_cmpstr (sem_session_get_title (session, "bg"), ==, "Регистрация");
   g_assert_cmpstr (sem_session_get_title (session, "en"), ==, title_en);
-  g_assert_cmpint (sem_session_get_end (session), ==, utc ("2018-02-20T09:00:00Z"));
+  g_assert_cmpint (sem_session_get_end (session), ==, sem_test_utc ("2018-02-20T09:00:00Z"));
   g_assert_cmpint (sem_session_get_start (session), ==, start);
 
   /* Both changes are one step. */
   g_assert_true (sem_plan_undo (f->plan));
   g_assert_cmpstr (sem_session_get_title (session, "bg"), ==, "Регистрация и кафе за добре дошли");
-  g_assert_cmpint (sem_session_get_end (session), ==, utc ("2018-02-20T08:30:00Z"));
+  g_assert_cmpint (sem_session_get_end (session), ==, sem_test_utc ("2018-02-20T08:30:00Z"));
 }
 
 static void
@@ -282,7 +195,7 @@ test_cancel (Fixture      *f,
   gboolean can_undo;
 
   open_editor (f, sem_entity_editor_new_edit (NULL, f->plan, session));
-  gtk_editable_set_text (GTK_EDITABLE (find_row (f, ADW_TYPE_ENTRY_ROW, "Title", "English")), "Changed");
+  sem_test_fill_row (GTK_WIDGET (f->editor), "Title", "English", "Changed");
   gtk_widget_activate_action (GTK_WIDGET (f->editor), "window.close", NULL);
   sem_test_gui_iterate ();
   g_object_get (history, "can-undo", &can_undo, NULL);
@@ -299,14 +212,13 @@ test_edit_person (Fixture      *f,
 
   open_editor (f, sem_entity_editor_new_edit (NULL, f->plan, SEM_ENTITY (person)));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->editor)), ==, "Edit Person");
-  email = find_row (f, ADW_TYPE_ENTRY_ROW, "Contact", "Email");
+  email = sem_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, "Contact", "Email");
   gtk_editable_set_text (GTK_EDITABLE (email), "desislava at example.org");
   g_assert_false (gtk_widget_get_sensitive (save_button (f)));
   g_assert_true (gtk_widget_has_css_class (email, "error"));
   gtk_editable_set_text (GTK_EDITABLE (email), "d.ivanova@example.org");
-  gtk_editable_set_text (GTK_EDITABLE (find_row (f, ADW_TYPE_ENTRY_ROW, "Person", "Organisation")),
-                         "Sofia Municipality");
-  click_save (f);
+  sem_test_fill_row (GTK_WIDGET (f->editor), "Person", "Organisation", "Sofia Municipality");
+  sem_test_click_save (GTK_WINDOW (f->editor));
 
   g_assert_cmpstr (sem_person_get_email (person), ==, "d.ivanova@example.org");
   g_assert_cmpstr (sem_person_get_organisation (person), ==, "Sofia Municipality");
@@ -323,11 +235,11 @@ test_create_room (Fixture      *f,
   SemRoom *room;
 
   open_editor (f, sem_entity_editor_new_create (NULL, f->plan, SEM_COLLECTION_ROOMS, NULL));
-  gtk_editable_set_text (GTK_EDITABLE (find_row (f, ADW_TYPE_ENTRY_ROW, "Name", "English")), "Studio");
+  sem_test_fill_row (GTK_WIDGET (f->editor), "Name", "English", "Studio");
   /* A room needs its venue. */
   g_assert_false (gtk_widget_get_sensitive (save_button (f)));
 
-  venue = ADW_COMBO_ROW (find_row (f, ADW_TYPE_COMBO_ROW, "Details", "Venue"));
+  venue = ADW_COMBO_ROW (sem_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_COMBO_ROW, "Details", "Venue"));
   venues = adw_combo_row_get_model (venue);
   for (guint i = 0; i < g_list_model_get_n_items (venues); i++)
     {
@@ -338,9 +250,9 @@ test_create_room (Fixture      *f,
     }
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
   adw_combo_row_set_selected (venue, position);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (find_row (f, ADW_TYPE_ACTION_ROW, "Details", "Seats"),
-                                                           GTK_TYPE_SPIN_BUTTON, NULL)), 40);
-  click_save (f);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (sem_test_find_titled (sem_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ACTION_ROW, "Details", "Seats"),
+                                                           GTK_TYPE_SPIN_BUTTON, NULL, FALSE)), 40);
+  sem_test_click_save (GTK_WINDOW (f->editor));
 
   room = SEM_ROOM (sem_entity_editor_get_entity (f->editor));
   g_assert_nonnull (room);
@@ -362,8 +274,8 @@ test_timezone (Fixture      *f,
   g_autoptr(GtkStringObject) first = NULL;
 
   open_editor (f, sem_entity_editor_new_edit (NULL, f->plan, SEM_ENTITY (event)));
-  search = find_widget (GTK_WIDGET (f->editor), GTK_TYPE_SEARCH_ENTRY, "timezone-search");
-  list = GTK_LIST_VIEW (find_widget (GTK_WIDGET (f->editor), GTK_TYPE_LIST_VIEW, "timezone-list"));
+  search = sem_test_find_titled (GTK_WIDGET (f->editor), GTK_TYPE_SEARCH_ENTRY, "timezone-search", FALSE);
+  list = GTK_LIST_VIEW (sem_test_find_titled (GTK_WIDGET (f->editor), GTK_TYPE_LIST_VIEW, "timezone-list", FALSE));
   g_assert_nonnull (search);
   g_assert_nonnull (list);
   shown = G_LIST_MODEL (gtk_list_view_get_model (list));
@@ -379,7 +291,7 @@ test_timezone (Fixture      *f,
   g_signal_emit_by_name (list, "activate", 0);
   g_assert_cmpstr (sem_event_get_timezone (event), ==, "Europe/Brussels");
 
-  click_save (f);
+  sem_test_click_save (GTK_WINDOW (f->editor));
   g_assert_cmpstr (sem_event_get_timezone (event), ==, "Europe/Sofia");
 }
 
@@ -389,44 +301,11 @@ date_button (Fixture    *f,
              const char *group_title,
              const char *row_title)
 {
-  GtkWidget *button = find_widget (find_row (f, ADW_TYPE_ACTION_ROW, group_title, row_title),
-                                   GTK_TYPE_MENU_BUTTON, NULL);
+  GtkWidget *button = sem_test_find_titled (sem_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ACTION_ROW, group_title, row_title),
+                                   GTK_TYPE_MENU_BUTTON, NULL, FALSE);
 
   g_assert_nonnull (button);
   return GTK_MENU_BUTTON (button);
-}
-
-/* Enter or Space on the focused button: the calendar opens once the
- * button's press has played out. */
-static void
-open_calendar (GtkMenuButton *button)
-{
-  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  g_assert_true (gtk_widget_activate (GTK_WIDGET (button)));
-  while (!gtk_widget_get_mapped (popover) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_mapped (popover));
-}
-
-/* Opens the calendar and picks @day in it. */
-static void
-pick_day (GtkMenuButton *button,
-          const char    *day)
-{
-  GtkPopover *popover = gtk_menu_button_get_popover (button);
-  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
-  g_autofree char *iso = g_strconcat (day, "T12:00:00Z", NULL);
-  g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 (iso, NULL);
-
-  g_assert_nonnull (date);
-  open_calendar (button);
-  gtk_calendar_select_day (calendar, date);
-  g_signal_emit_by_name (calendar, "day-selected");
-  sem_test_gui_iterate ();
-  /* Choosing closes the calendar. */
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
 }
 
 /* An event's days are shown in words and chosen from a calendar. */
@@ -449,12 +328,12 @@ test_event_dates (Fixture      *f,
                                               "First Day");
   g_assert_null (error);
   /* A required day cannot be cleared. */
-  g_assert_null (find_widget (find_row (f, ADW_TYPE_ACTION_ROW, "Dates and Place", "First Day"),
-                              GTK_TYPE_BUTTON, "clear-date"));
+  g_assert_null (sem_test_find_titled (sem_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ACTION_ROW, "Dates and Place", "First Day"),
+                              GTK_TYPE_BUTTON, "clear-date", FALSE));
 
   /* Reached with the keyboard; the calendar opens on the field's day. */
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (first)));
-  open_calendar (first);
+  sem_test_open_calendar (first);
   calendar = GTK_CALENDAR (gtk_popover_get_child (gtk_menu_button_get_popover (first)));
   /* The calendar takes the keys; Escape closes the popover (autohide). */
   g_assert_true (gtk_widget_is_focus (GTK_WIDGET (calendar)));
@@ -466,11 +345,11 @@ test_event_dates (Fixture      *f,
   gtk_menu_button_popdown (first);
   sem_test_gui_iterate ();
 
-  pick_day (first, "2018-02-21");
+  sem_test_pick_day (first, "2018-02-21");
   g_assert_cmpstr (gtk_menu_button_get_label (first), ==, "21 February 2018");
   /* Nothing reaches the plan before Save. */
   g_assert_cmpstr (sem_event_get_start_date (event), ==, "2018-02-20");
-  click_save (f);
+  sem_test_click_save (GTK_WINDOW (f->editor));
   g_assert_cmpstr (sem_event_get_start_date (event), ==, "2018-02-21");
   g_assert_cmpstr (sem_event_get_end_date (event), ==, "2018-02-21");
 }
@@ -484,20 +363,20 @@ test_event_dates_order (Fixture      *f,
   GtkWidget *last_row;
 
   open_editor (f, sem_entity_editor_new_edit (NULL, f->plan, SEM_ENTITY (event)));
-  last_row = find_row (f, ADW_TYPE_ACTION_ROW, "Dates and Place", "Last Day");
+  last_row = sem_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ACTION_ROW, "Dates and Place", "Last Day");
   g_assert_true (gtk_widget_get_sensitive (save_button (f)));
 
-  pick_day (date_button (f, "Dates and Place", "Last Day"), "2018-02-19");
+  sem_test_pick_day (date_button (f, "Dates and Place", "Last Day"), "2018-02-19");
   g_assert_false (gtk_widget_get_sensitive (save_button (f)));
   g_assert_true (gtk_widget_has_css_class (last_row, "error"));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (last_row)), ==,
                    "Comes before the first day");
 
   /* Moving the first day back puts it right again. */
-  pick_day (date_button (f, "Dates and Place", "First Day"), "2018-02-18");
+  sem_test_pick_day (date_button (f, "Dates and Place", "First Day"), "2018-02-18");
   g_assert_true (gtk_widget_get_sensitive (save_button (f)));
   g_assert_false (gtk_widget_has_css_class (last_row, "error"));
-  click_save (f);
+  sem_test_click_save (GTK_WINDOW (f->editor));
   g_assert_cmpstr (sem_event_get_start_date (event), ==, "2018-02-18");
   g_assert_cmpstr (sem_event_get_end_date (event), ==, "2018-02-19");
 }
@@ -514,10 +393,10 @@ test_clear_date (Fixture      *f,
   g_autofree char *error = NULL;
 
   open_editor (f, sem_entity_editor_new_edit (NULL, f->plan, SEM_ENTITY (delegation)));
-  arrival_row = find_row (f, ADW_TYPE_ACTION_ROW, "Details", "Arrival");
+  arrival_row = sem_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ACTION_ROW, "Details", "Arrival");
   g_assert_cmpstr (gtk_menu_button_get_label (date_button (f, "Details", "Arrival")), ==,
                    "19 February 2018");
-  clear = find_widget (arrival_row, GTK_TYPE_BUTTON, "clear-date");
+  clear = sem_test_find_titled (arrival_row, GTK_TYPE_BUTTON, "clear-date", FALSE);
   g_assert_nonnull (clear);
   g_assert_true (gtk_widget_get_visible (clear));
   error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (clear), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -529,7 +408,7 @@ test_clear_date (Fixture      *f,
   g_assert_cmpstr (gtk_menu_button_get_label (date_button (f, "Details", "Arrival")), ==,
                    "Not set");
   g_assert_true (gtk_widget_get_sensitive (save_button (f)));
-  click_save (f);
+  sem_test_click_save (GTK_WINDOW (f->editor));
   g_assert_null (sem_delegation_get_arrival (delegation));
   g_assert_cmpstr (sem_delegation_get_departure (delegation), ==, "2018-02-21");
 }
@@ -538,7 +417,7 @@ static void
 tick_row (GtkWidget  *parent,
           const char *title)
 {
-  GtkWidget *row = find_widget (parent, ADW_TYPE_ACTION_ROW, title);
+  GtkWidget *row = sem_test_find_titled (parent, ADW_TYPE_ACTION_ROW, title, FALSE);
 
   g_assert_nonnull (row);
   /* Activating the row toggles its check, as a click on it does. */
@@ -549,10 +428,10 @@ static gboolean
 row_ticked (GtkWidget  *parent,
             const char *title)
 {
-  GtkWidget *row = find_widget (parent, ADW_TYPE_ACTION_ROW, title);
+  GtkWidget *row = sem_test_find_titled (parent, ADW_TYPE_ACTION_ROW, title, FALSE);
 
   g_assert_nonnull (row);
-  return gtk_check_button_get_active (GTK_CHECK_BUTTON (find_widget (row, GTK_TYPE_CHECK_BUTTON, NULL)));
+  return gtk_check_button_get_active (GTK_CHECK_BUTTON (sem_test_find_titled (row, GTK_TYPE_CHECK_BUTTON, NULL, FALSE)));
 }
 
 /* The attendance checklists follow the members row before Save. */
@@ -576,19 +455,19 @@ test_delegation_members (Fixture      *f,
   g_assert_true (g_strv_equal (sem_delegation_get_attendance (delegation), attendance_before));
 
   open_editor (f, sem_entity_editor_new_edit (NULL, f->plan, SEM_ENTITY (delegation)));
-  members = find_row (f, ADW_TYPE_EXPANDER_ROW, "People", "Members");
-  attendance = find_widget (GTK_WIDGET (f->editor), ADW_TYPE_PREFERENCES_GROUP, "Attendance");
+  members = sem_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_EXPANDER_ROW, "People", "Members");
+  attendance = sem_test_find_titled (GTK_WIDGET (f->editor), ADW_TYPE_PREFERENCES_GROUP, "Attendance", FALSE);
   g_assert_nonnull (attendance);
-  maria = find_widget (attendance, ADW_TYPE_EXPANDER_ROW, "Maria Theodorou");
+  maria = sem_test_find_titled (attendance, ADW_TYPE_EXPANDER_ROW, "Maria Theodorou", FALSE);
   g_assert_nonnull (maria);
   g_assert_true (gtk_widget_is_visible (maria));
   g_assert_true (row_ticked (maria, amsterdam));
-  g_assert_null (find_widget (attendance, ADW_TYPE_EXPANDER_ROW, "Laura Moretti"));
+  g_assert_null (sem_test_find_titled (attendance, ADW_TYPE_EXPANDER_ROW, "Laura Moretti", FALSE));
 
   /* A new member gets a checklist of the event's sessions at once. */
   gtk_widget_activate (members);
   tick_row (members, "Laura Moretti");
-  laura = find_widget (attendance, ADW_TYPE_EXPANDER_ROW, "Laura Moretti");
+  laura = sem_test_find_titled (attendance, ADW_TYPE_EXPANDER_ROW, "Laura Moretti", FALSE);
   g_assert_nonnull (laura);
   g_assert_true (gtk_widget_is_visible (laura));
   g_assert_false (row_ticked (laura, opening));
@@ -611,7 +490,7 @@ test_delegation_members (Fixture      *f,
   g_assert_true (g_strv_equal (sem_delegation_get_attendance (delegation), attendance_before));
 
   /* Saved: the new member and their session; a former member attends nothing. */
-  click_save (f);
+  sem_test_click_save (GTK_WINDOW (f->editor));
   g_assert_true (g_strv_equal (sem_delegation_get_members (delegation), members_after));
   g_assert_true (g_strv_equal (sem_delegation_get_attendance (delegation), attendance_after));
 
@@ -627,42 +506,6 @@ fixture_set_up_empty (Fixture      *f,
                       gconstpointer data)
 {
   f->plan = sem_plan_new ();
-}
-
-/* The row titled @row_title in the group titled @group_title, under @root. */
-static GtkWidget *
-find_row_in (GtkWidget  *root,
-             GType       type,
-             const char *group_title,
-             const char *row_title)
-{
-  GtkWidget *group = find_widget (root, ADW_TYPE_PREFERENCES_GROUP, group_title);
-  GtkWidget *row;
-
-  g_assert_nonnull (group);
-  row = find_widget (group, type, row_title);
-  g_assert_nonnull (row);
-  return row;
-}
-
-/* The first button under @widget whose tooltip or label is @text. */
-static GtkWidget *
-find_button_text (GtkWidget  *widget,
-                  const char *text)
-{
-  if (GTK_IS_BUTTON (widget) &&
-      (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0 ||
-       g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), text) == 0))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_text (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* The shown editor that stays above @parent. */
@@ -722,14 +565,14 @@ open_nested_venue (Fixture      *f,
   GtkWidget *button;
 
   open_editor (f, sem_entity_editor_new_create (NULL, f->plan, SEM_COLLECTION_ROOMS, NULL));
-  gtk_editable_set_text (GTK_EDITABLE (find_row (f, ADW_TYPE_ENTRY_ROW, "Name", "English")), "Studio");
-  *venue = ADW_COMBO_ROW (find_row (f, ADW_TYPE_COMBO_ROW, "Details", "Venue"));
+  sem_test_fill_row (GTK_WIDGET (f->editor), "Name", "English", "Studio");
+  *venue = ADW_COMBO_ROW (sem_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_COMBO_ROW, "Details", "Venue"));
   /* No venue to choose: only “None”, and Save waits for one. */
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (*venue)), ==, 1);
   g_assert_cmpstr (combo_selected_label (*venue), ==, "None");
   g_assert_false (gtk_widget_get_sensitive (save_button (f)));
 
-  button = find_button_text (GTK_WIDGET (*venue), "New Venue");
+  button = sem_test_find_titled (GTK_WIDGET (*venue), GTK_TYPE_BUTTON, "New Venue", FALSE);
   g_assert_nonnull (button);
   /* Named for screen readers once on screen. */
   wait_mapped (button);
@@ -762,18 +605,18 @@ test_new_reference (Fixture      *f,
 
   nested = open_nested_venue (f, &venue);
   g_object_add_weak_pointer (G_OBJECT (nested), (gpointer *) &nested);
-  gtk_editable_set_text (GTK_EDITABLE (find_row_in (GTK_WIDGET (nested), ADW_TYPE_ENTRY_ROW, "Name", "English")),
+  gtk_editable_set_text (GTK_EDITABLE (sem_test_find_row (GTK_WIDGET (nested), ADW_TYPE_ENTRY_ROW, "Name", "English")),
                          "Hall One");
-  gtk_editable_set_text (GTK_EDITABLE (find_row_in (GTK_WIDGET (nested), ADW_TYPE_ENTRY_ROW, "Name", "Български")),
+  gtk_editable_set_text (GTK_EDITABLE (sem_test_find_row (GTK_WIDGET (nested), ADW_TYPE_ENTRY_ROW, "Name", "Български")),
                          "Зала едно");
-  search = find_widget (GTK_WIDGET (nested), GTK_TYPE_SEARCH_ENTRY, "timezone-search");
-  list = GTK_LIST_VIEW (find_widget (GTK_WIDGET (nested), GTK_TYPE_LIST_VIEW, "timezone-list"));
+  search = sem_test_find_titled (GTK_WIDGET (nested), GTK_TYPE_SEARCH_ENTRY, "timezone-search", FALSE);
+  list = GTK_LIST_VIEW (sem_test_find_titled (GTK_WIDGET (nested), GTK_TYPE_LIST_VIEW, "timezone-list", FALSE));
   g_assert_nonnull (search);
   g_assert_nonnull (list);
   gtk_editable_set_text (GTK_EDITABLE (search), "brussels");
   g_signal_emit_by_name (list, "activate", 0);
 
-  nested_save = find_button (GTK_WIDGET (nested), "suggested-action");
+  nested_save = sem_test_find_widget (GTK_WIDGET (nested), GTK_TYPE_BUTTON, "suggested-action");
   g_assert_true (gtk_widget_get_sensitive (nested_save));
   g_signal_emit_by_name (nested_save, "clicked");
   sem_test_gui_iterate ();
@@ -792,7 +635,7 @@ test_new_reference (Fixture      *f,
   g_assert_true (gtk_widget_get_sensitive (save_button (f)));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (venue), "error"));
 
-  click_save (f);
+  sem_test_click_save (GTK_WINDOW (f->editor));
   room = SEM_ROOM (sem_entity_editor_get_entity (f->editor));
   g_assert_nonnull (room);
   g_assert_cmpstr (sem_room_get_name (room, "en"), ==, "Studio");
@@ -822,9 +665,9 @@ test_new_reference_cancel (Fixture      *f,
   nested = open_nested_venue (f, &venue);
   choices_before = adw_combo_row_get_model (venue);
   g_object_add_weak_pointer (G_OBJECT (nested), (gpointer *) &nested);
-  gtk_editable_set_text (GTK_EDITABLE (find_row_in (GTK_WIDGET (nested), ADW_TYPE_ENTRY_ROW, "Name", "English")),
+  gtk_editable_set_text (GTK_EDITABLE (sem_test_find_row (GTK_WIDGET (nested), ADW_TYPE_ENTRY_ROW, "Name", "English")),
                          "Hall One");
-  cancel = find_button_text (GTK_WIDGET (nested), "_Cancel");
+  cancel = sem_test_find_titled (GTK_WIDGET (nested), GTK_TYPE_BUTTON, "_Cancel", FALSE);
   g_assert_nonnull (cancel);
   g_signal_emit_by_name (cancel, "clicked");
   sem_test_gui_iterate ();

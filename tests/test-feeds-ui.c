@@ -18,7 +18,7 @@
 #include "sem-feeds-dialog.h"
 #include "sem-plan-codec.h"
 #include "sem-window-private.h"
-#include "sem-test-util.h"
+#include "sem-test-ui.h"
 
 #define EVENT_ID "dcc-brussels-2018"
 #define SUMMARY "Board meeting of the partner city"
@@ -121,15 +121,9 @@ fixture_set_up (Fixture      *f,
   f->url = g_strdup_printf ("http://127.0.0.1:%d/partner.ics", g_uri_get_port (uris->data));
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 
-  f->plan = sem_demo_load (&error);
-  g_assert_no_error (error);
+  f->plan = sem_test_load_demo ();
   f->document = sem_document_new (f->plan, NULL);
-  f->window = sem_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 800);
-  sem_window_set_document (f->window, f->document);
-  gtk_window_present (GTK_WINDOW (f->window));
-  sem_window_select_event (f->window, EVENT_ID);
-  g_assert_cmpstr (sem_window_get_selected_event (f->window), ==, EVENT_ID);
+  f->window = sem_test_window_new (app, f->document, 1000, 800, EVENT_ID);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.feeds", NULL);
   sem_test_gui_iterate ();
@@ -142,8 +136,7 @@ static void
 fixture_tear_down (Fixture      *f,
                    gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  sem_test_gui_iterate ();
+  sem_test_window_close (f->window);
   g_assert_null (f->dialog);
   g_clear_object (&f->document);
   g_clear_object (&f->plan);
@@ -156,16 +149,10 @@ static void
 screenshot_pause (void)
 {
   const char *seconds = g_getenv ("SEM_TEST_SCREENSHOT_PAUSE");
-  gint64 deadline;
 
   if (seconds == NULL)
     return;
-  deadline = g_get_monotonic_time () + g_ascii_strtoll (seconds, NULL, 10) * G_USEC_PER_SEC;
-  while (g_get_monotonic_time () < deadline)
-    {
-      sem_test_gui_iterate ();
-      g_usleep (20 * 1000);
-    }
+  sem_test_run_for (g_ascii_strtoll (seconds, NULL, 10) * 1000);
 }
 
 static void
@@ -251,54 +238,22 @@ test_cancel_on_close (Fixture      *f,
   /* The tear-down closes the window while the sync runs. */
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWindow *
-find_toplevel (const char *title)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (g_strcmp0 (gtk_window_get_title (window), title) == 0)
-        return window;
-    }
-  return NULL;
-}
-
 static void
 test_add_form (Fixture      *f,
                gconstpointer data)
 {
-  GtkWidget *add = find_button (GTK_WIDGET (f->dialog), "_Add…");
+  GtkWidget *add = sem_test_find_titled (GTK_WIDGET (f->dialog), GTK_TYPE_BUTTON, "_Add…", FALSE);
   GtkWidget *save;
   GtkWindow *form;
 
   g_assert_nonnull (add);
   g_signal_emit_by_name (add, "clicked");
   sem_test_gui_iterate ();
-  form = find_toplevel ("Add Subscription");
+  form = sem_test_find_window (GTK_TYPE_WINDOW, "Add Subscription", FALSE);
   g_assert_nonnull (form);
   g_assert_true (gtk_window_get_transient_for (form) == GTK_WINDOW (f->dialog));
   /* No address yet: it cannot be added. */
-  save = find_button (GTK_WIDGET (form), "_Add");
+  save = sem_test_find_titled (GTK_WIDGET (form), GTK_TYPE_BUTTON, "_Add", FALSE);
   g_assert_nonnull (save);
   g_assert_false (gtk_widget_get_sensitive (save));
   screenshot_pause ();
@@ -360,9 +315,9 @@ test_token_form (Fixture      *f,
   GtkWindow *form;
   gsize length = 0;
 
-  g_signal_emit_by_name (find_button (GTK_WIDGET (f->dialog), "_Add…"), "clicked");
+  g_signal_emit_by_name (sem_test_find_titled (GTK_WIDGET (f->dialog), GTK_TYPE_BUTTON, "_Add…", FALSE), "clicked");
   sem_test_gui_iterate ();
-  form = find_toplevel ("Add Subscription");
+  form = sem_test_find_window (GTK_TYPE_WINDOW, "Add Subscription", FALSE);
   g_assert_nonnull (form);
   auth = GTK_DROP_DOWN (find_mnemonic_target (GTK_WIDGET (form), "_Sign in with"));
   user = find_mnemonic_target (GTK_WIDGET (form), "_User name");
@@ -384,7 +339,7 @@ test_token_form (Fixture      *f,
 
   gtk_editable_set_text (GTK_EDITABLE (url), f->url);
   gtk_editable_set_text (GTK_EDITABLE (token), "form-T0ken-value");
-  g_signal_emit_by_name (find_button (GTK_WIDGET (form), "_Add"), "clicked");
+  g_signal_emit_by_name (sem_test_find_titled (GTK_WIDGET (form), GTK_TYPE_BUTTON, "_Add", FALSE), "clicked");
   sem_test_gui_iterate ();
 
   g_assert_cmpuint (g_list_model_get_n_items (feeds), ==, 1);
@@ -406,7 +361,7 @@ test_token_form (Fixture      *f,
   g_assert_true (wait_for_sync (f, sem_entity_get_id (SEM_ENTITY (feed))));
   g_assert_true (sem_feed_get_last_sync (feed) > 0 || sem_feed_get_last_error (feed) != NULL);
 
-  form = find_toplevel ("Access Token Not Kept");
+  form = sem_test_find_window (GTK_TYPE_WINDOW, "Access Token Not Kept", FALSE);
   if (form != NULL)
     gtk_window_destroy (form);
 }

@@ -23,88 +23,15 @@
 #include "sem-session.h"
 #include "sem-venue.h"
 #include "sem-window.h"
-#include "sem-test-util.h"
+#include "sem-test-ui.h"
 
 /* Titles in tests/data/bom.ics */
 #define BOM_TITLE "Delegation heads’ dinner"
 
-static SemEvent *
-find_brussels_seminar (SemPlan *plan)
-{
-  GListModel *events = sem_plan_get_collection (plan, SEM_COLLECTION_EVENTS);
-
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-    {
-      g_autoptr(SemEvent) event = g_list_model_get_item (events, i);
-      SemEntity *venue = sem_plan_lookup (plan, SEM_COLLECTION_VENUES, sem_event_get_venue (event));
-      SemEntity *city = venue ? sem_plan_lookup (plan, SEM_COLLECTION_CITIES,
-                                                 sem_venue_get_city (SEM_VENUE (venue))) : NULL;
-
-      if (sem_event_get_kind (event) == SEM_EVENT_KIND_ACADEMY_SEMINAR && city != NULL &&
-          g_strcmp0 (sem_city_get_name (SEM_CITY (city), "en"), "Brussels") == 0)
-        return event;
-    }
-  return NULL;
-}
-
-static void
-collect_texts (GtkWidget *widget,
-               GPtrArray *texts)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return;
-  if (GTK_IS_LABEL (widget))
-    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_texts (child, texts);
-}
-
-static guint
-count_shown (GtkWidget  *widget,
-             const char *text)
-{
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  guint n = 0;
-
-  collect_texts (widget, texts);
-  for (guint i = 0; i < texts->len; i++)
-    n += strstr (texts->pdata[i], text) != NULL;
-  return n;
-}
-
-static gboolean
-wait_for_text (GtkWidget  *widget,
-               const char *text,
-               gboolean    shown)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      sem_test_gui_iterate ();
-      if (gtk_widget_get_mapped (widget) && (count_shown (widget, text) > 0) == shown)
-        return TRUE;
-      g_usleep (10 * 1000);
-    }
-  g_test_message ("gave up waiting for “%s” to be %s", text, shown ? "shown" : "gone");
-  return FALSE;
-}
-
 static SemImportDialog *
 find_import_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (SEM_IS_IMPORT_DIALOG (window))
-        return SEM_IMPORT_DIALOG (window);
-    }
-  return NULL;
+  return (SemImportDialog *) sem_test_find_toplevel (SEM_TYPE_IMPORT_DIALOG);
 }
 
 /* Runs the main loop until the import dialog shows its reports. */
@@ -146,27 +73,19 @@ static void
 fixture_set_up (Fixture      *f,
                 gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->plan = sem_demo_load (&error);
-  g_assert_no_error (error);
-  f->seminar = find_brussels_seminar (f->plan);
+  f->plan = sem_test_load_demo ();
+  f->seminar = sem_test_find_brussels_seminar (f->plan);
   g_assert_nonnull (f->seminar);
 
   f->document = sem_document_new (f->plan, NULL);
-  f->window = sem_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 3000);
-  sem_window_set_document (f->window, f->document);
-  gtk_window_present (GTK_WINDOW (f->window));
-  sem_window_select_event (f->window, sem_entity_get_id (SEM_ENTITY (f->seminar)));
+  f->window = sem_test_window_new (app, f->document, 900, 3000, sem_entity_get_id (SEM_ENTITY (f->seminar)));
 }
 
 static void
 fixture_tear_down (Fixture      *f,
                    gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  sem_test_gui_iterate ();
+  sem_test_window_close (f->window);
   g_assert_null (find_import_dialog ());
   g_clear_object (&f->document);
   g_clear_object (&f->plan);
@@ -189,7 +108,7 @@ test_import_needs_event (Fixture      *f,
   sem_window_set_document (f->window, NULL);
   g_assert_null (sem_window_get_selected_event (f->window));
   sem_window_import_file (f->window, file);
-  g_assert_true (wait_for_text (GTK_WIDGET (f->window), "Choose an event to import", TRUE));
+  g_assert_true (sem_test_wait_for_text (GTK_WIDGET (f->window), "Choose an event to import", TRUE));
   g_assert_null (find_import_dialog ());
 }
 
@@ -202,24 +121,24 @@ test_import_report_undo (Fixture      *f,
   guint before = n_sessions (f->plan);
   SemImportDialog *dialog;
 
-  g_assert_true (wait_for_text (GTK_WIDGET (f->window), BOM_TITLE, FALSE));
+  g_assert_true (sem_test_wait_for_text (GTK_WIDGET (f->window), BOM_TITLE, FALSE));
   sem_window_import_file (f->window, file);
   dialog = wait_for_report ();
   g_assert_nonnull (dialog);
 
-  g_assert_cmpuint (count_shown (GTK_WIDGET (dialog), "1 created, 0 updated, 0 unchanged, 0 skipped"),
+  g_assert_cmpuint (sem_test_count_shown (GTK_WIDGET (dialog), "1 created, 0 updated, 0 unchanged, 0 skipped"),
                     ==, 1);
-  g_assert_cmpuint (count_shown (GTK_WIDGET (dialog), BOM_TITLE), ==, 1);
-  g_assert_cmpuint (count_shown (GTK_WIDGET (dialog), "Created"), ==, 1);
+  g_assert_cmpuint (sem_test_count_shown (GTK_WIDGET (dialog), BOM_TITLE), ==, 1);
+  g_assert_cmpuint (sem_test_count_shown (GTK_WIDGET (dialog), "Created"), ==, 1);
   g_assert_cmpuint (n_sessions (f->plan), ==, before + 1);
 
   /* The new session is among the event's sessions in the window. */
-  g_assert_true (wait_for_text (GTK_WIDGET (f->window), BOM_TITLE, TRUE));
+  g_assert_true (sem_test_wait_for_text (GTK_WIDGET (f->window), BOM_TITLE, TRUE));
 
   /* The whole import is one step to undo. */
   gtk_window_close (GTK_WINDOW (dialog));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  g_assert_true (wait_for_text (GTK_WIDGET (f->window), BOM_TITLE, FALSE));
+  g_assert_true (sem_test_wait_for_text (GTK_WIDGET (f->window), BOM_TITLE, FALSE));
   g_assert_cmpuint (n_sessions (f->plan), ==, before);
   g_assert_null (find_import_dialog ());
 }
@@ -236,8 +155,8 @@ test_import_malformed (Fixture      *f,
   sem_window_import_file (f->window, file);
   dialog = wait_for_report ();
   g_assert_nonnull (dialog);
-  g_assert_cmpuint (count_shown (GTK_WIDGET (dialog), "line 1"), ==, 1);
-  g_assert_cmpuint (count_shown (GTK_WIDGET (dialog), "not-ical.ics"), >=, 1);
+  g_assert_cmpuint (sem_test_count_shown (GTK_WIDGET (dialog), "line 1"), ==, 1);
+  g_assert_cmpuint (sem_test_count_shown (GTK_WIDGET (dialog), "not-ical.ics"), >=, 1);
   g_assert_cmpuint (n_sessions (f->plan), ==, before);
   g_assert_false (sem_history_get_can_undo (sem_plan_get_history (f->plan)));
 }
@@ -258,8 +177,8 @@ test_import_several (Fixture      *f,
   sem_window_import_file (f->window, bom_file);
   dialog = wait_for_report ();
   g_assert_nonnull (dialog);
-  g_assert_cmpuint (count_shown (GTK_WIDGET (dialog), "line 1"), ==, 1);
-  g_assert_cmpuint (count_shown (GTK_WIDGET (dialog), "1 created"), ==, 1);
+  g_assert_cmpuint (sem_test_count_shown (GTK_WIDGET (dialog), "line 1"), ==, 1);
+  g_assert_cmpuint (sem_test_count_shown (GTK_WIDGET (dialog), "1 created"), ==, 1);
   g_assert_cmpuint (n_sessions (f->plan), ==, before + 1);
 }
 
@@ -311,7 +230,7 @@ test_export (Fixture      *f,
 
   sem_window_export_file (f->window, file);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  g_assert_true (wait_for_text (GTK_WIDGET (f->window), "Calendar saved to", TRUE));
+  g_assert_true (sem_test_wait_for_text (GTK_WIDGET (f->window), "Calendar saved to", TRUE));
 
   options = sem_ical_import_options_new_for_event (f->plan, id, &error);
   g_assert_no_error (error);
@@ -331,7 +250,7 @@ test_export_error (Fixture      *f,
   g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent-sem-folder/calendar.ics");
 
   sem_window_export_file (f->window, file);
-  g_assert_true (wait_for_text (GTK_WIDGET (f->window), "Could not export the calendar: ", TRUE));
+  g_assert_true (sem_test_wait_for_text (GTK_WIDGET (f->window), "Could not export the calendar: ", TRUE));
 }
 
 static void

@@ -33,7 +33,7 @@
 #include "sem-timetable-page.h"
 #include "sem-venue.h"
 #include "sem-window.h"
-#include "sem-test-util.h"
+#include "sem-test-ui.h"
 
 static SemApplication *app;
 
@@ -51,69 +51,30 @@ typedef struct
 
 typedef gboolean (*Check) (Journey *j, gconstpointer data);
 
+typedef struct
+{
+  Journey      *j;
+  Check         check;
+  gconstpointer data;
+} Waiting;
+
+static gboolean
+waiting_cb (gconstpointer data)
+{
+  const Waiting *w = data;
+
+  return w->check (w->j, w->data);
+}
+
 /* Runs the main loop until @check holds, for up to ten seconds. */
 static gboolean
 wait_for (Journey       *j,
           Check          check,
           gconstpointer  data)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  Waiting w = { j, check, data };
 
-  while (g_get_monotonic_time () < deadline)
-    {
-      sem_test_gui_iterate ();
-      if (check (j, data))
-        return TRUE;
-      g_usleep (10 * 1000);
-    }
-  return FALSE;
-}
-
-static char *
-strip_mnemonic (const char *text)
-{
-  g_autoptr(GString) s = g_string_new (text);
-
-  g_string_replace (s, "_", "", 0);
-  return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
-/* Under @root, the first widget of @type titled or named @title (rows, groups,
- * buttons by their label or tooltip); NULL @title: any. Hidden ones too, unless
- * @mapped. */
-static GtkWidget *
-find (GtkWidget  *root,
-      GType       type,
-      const char *title,
-      gboolean    mapped)
-{
-  if (mapped && !gtk_widget_get_mapped (root))
-    return NULL;
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    {
-      g_autofree char *its = NULL;
-
-      if (ADW_IS_PREFERENCES_ROW (root))
-        its = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)));
-      else if (ADW_IS_PREFERENCES_GROUP (root))
-        its = g_strdup (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (root)));
-      else if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) != NULL)
-        its = strip_mnemonic (gtk_button_get_label (GTK_BUTTON (root)));
-      else if (GTK_IS_BUTTON (root) && ADW_IS_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (root))))
-        its = strip_mnemonic (adw_button_content_get_label (ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (root)))));
-      if (title == NULL || g_strcmp0 (its, title) == 0 || g_strcmp0 (gtk_widget_get_name (root), title) == 0 ||
-          g_strcmp0 (gtk_widget_get_tooltip_text (root), title) == 0)
-        return root;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find (child, type, title, mapped);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return sem_test_wait_until (waiting_cb, &w, 10);
 }
 
 /* Under @root, the first widget of @type whose string data @key is @value. */
@@ -136,99 +97,19 @@ find_with_data (GtkWidget  *root,
   return NULL;
 }
 
-typedef struct
-{
-  GType       type;
-  const char *title;
-} Wanted;
-
-static gboolean
-wanted_shown (Journey       *j,
-              gconstpointer  wanted)
-{
-  const Wanted *w = wanted;
-
-  return find (GTK_WIDGET (j->window), w->type, w->title, TRUE) != NULL;
-}
-
-/* The first widget of @type titled @title (NULL: any) shown on the window,
- * once it is. */
-static GtkWidget *
-find_shown (Journey    *j,
-            GType       type,
-            const char *title)
-{
-  Wanted wanted = { type, title };
-
-  if (!wait_for (j, wanted_shown, &wanted))
-    g_error ("no %s “%s” is shown", g_type_name (type), title != NULL ? title : "");
-  return find (GTK_WIDGET (j->window), type, title, TRUE);
-}
-
-/* A person clicks the button labelled @label on the window. */
-static void
-click (Journey    *j,
-       const char *label)
-{
-  GtkWidget *button = find_shown (j, GTK_TYPE_BUTTON, label);
-
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-  sem_test_gui_iterate ();
-}
-
-static void
-show_page (Journey    *j,
-           const char *page)
-{
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (j->window), "win.page", "s", page));
-  sem_test_gui_iterate ();
-  g_assert_cmpstr (sem_window_get_page (j->window), ==, page);
-}
-
 /* The shown toplevel of @type titled @title (NULL: any). */
 static GtkWindow *
 find_toplevel (GType       type,
                const char *title)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *window = sem_test_find_window (type, title, TRUE);
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          (title == NULL || g_strcmp0 (gtk_window_get_title (window), title) == 0))
-        return window;
-    }
-  g_error ("no window “%s” of type %s is shown", title, g_type_name (type));
+  if (window == NULL)
+    g_error ("no window “%s” of type %s is shown", title, g_type_name (type));
+  return window;
 }
 
 /* Editors ------------------------------------------------------------------ */
-
-static GtkWidget *
-row (GtkWindow  *editor,
-     GType       type,
-     const char *group,
-     const char *title)
-{
-  GtkWidget *in = group != NULL ? find (GTK_WIDGET (editor), ADW_TYPE_PREFERENCES_GROUP, group, FALSE)
-                                : GTK_WIDGET (editor);
-  GtkWidget *found = in != NULL ? find (in, type, title, FALSE) : NULL;
-
-  if (found == NULL)
-    g_error ("the editor “%s” has no row “%s” in “%s”", gtk_window_get_title (editor), title, group);
-  return found;
-}
-
-static void
-type_text (GtkWindow  *editor,
-           const char *group,
-           const char *title,
-           const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row (editor, ADW_TYPE_ENTRY_ROW, group, title)), text);
-}
 
 static void
 type_title (GtkWindow  *editor,
@@ -236,8 +117,8 @@ type_title (GtkWindow  *editor,
             const char *en,
             const char *bg)
 {
-  type_text (editor, group, "English", en);
-  type_text (editor, group, "Български", bg);
+  sem_test_fill_row (GTK_WIDGET (editor), group, "English", en);
+  sem_test_fill_row (GTK_WIDGET (editor), group, "Български", bg);
 }
 
 /* A day (First Day, Arrival…) is picked from its button's calendar. */
@@ -247,22 +128,11 @@ pick_day (GtkWindow  *editor,
           const char *title,
           const char *day)
 {
-  GtkWidget *button = find (row (editor, ADW_TYPE_ACTION_ROW, group, title), GTK_TYPE_MENU_BUTTON, NULL,
-                            FALSE);
-  GtkPopover *popover;
-  g_autoptr(GDateTime) date = NULL;
-  g_autofree char *iso = g_strconcat (day, "T12:00:00Z", NULL);
+  GtkWidget *row = sem_test_find_row (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, group, title);
+  GtkWidget *button = sem_test_find_titled (row, GTK_TYPE_MENU_BUTTON, NULL, FALSE);
 
   g_assert_nonnull (button);
-  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
-  date = g_date_time_new_from_iso8601 (iso, NULL);
-  g_assert_nonnull (date);
-  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  sem_test_gui_iterate ();
-  gtk_calendar_select_day (GTK_CALENDAR (gtk_popover_get_child (popover)), date);
-  g_signal_emit_by_name (gtk_popover_get_child (popover), "day-selected");
-  sem_test_gui_iterate ();
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  sem_test_pick_day (GTK_MENU_BUTTON (button), day);
 }
 
 /* An Starts/Ends row: its day entry, then its time entry. */
@@ -272,8 +142,8 @@ type_instant (GtkWindow  *editor,
               const char *day,
               const char *time)
 {
-  GtkWidget *r = row (editor, ADW_TYPE_ACTION_ROW, "Time and Place", title);
-  GtkWidget *day_entry = find (r, GTK_TYPE_ENTRY, NULL, FALSE);
+  GtkWidget *r = sem_test_find_row (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Time and Place", title);
+  GtkWidget *day_entry = sem_test_find_titled (r, GTK_TYPE_ENTRY, NULL, FALSE);
   GtkWidget *time_entry = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (day_entry));
 
   g_assert_true (GTK_IS_ENTRY (time_entry));
@@ -281,35 +151,12 @@ type_instant (GtkWindow  *editor,
   gtk_editable_set_text (GTK_EDITABLE (time_entry), time);
 }
 
-/* Picks the item of a combo row that starts with @label. */
-static void
-choose (GtkWindow  *editor,
-        const char *group,
-        const char *title,
-        const char *label)
-{
-  AdwComboRow *combo = ADW_COMBO_ROW (row (editor, ADW_TYPE_COMBO_ROW, group, title));
-  GListModel *items = adw_combo_row_get_model (combo);
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (items, i);
-
-      if (g_str_has_prefix (gtk_string_object_get_string (item), label))
-        {
-          adw_combo_row_set_selected (combo, i);
-          return;
-        }
-    }
-  g_error ("“%s” offers no “%s”", title, label);
-}
-
 /* Types @query in the timezone search and presses Enter. */
 static void
 choose_timezone (GtkWindow  *editor,
                  const char *query)
 {
-  GtkWidget *search = find (GTK_WIDGET (editor), GTK_TYPE_SEARCH_ENTRY, "timezone-search", FALSE);
+  GtkWidget *search = sem_test_find_titled (GTK_WIDGET (editor), GTK_TYPE_SEARCH_ENTRY, "timezone-search", FALSE);
 
   g_assert_nonnull (search);
   gtk_editable_set_text (GTK_EDITABLE (search), query);
@@ -322,7 +169,7 @@ tick (GtkWindow  *editor,
       const char *group,
       const char *title)
 {
-  GtkWidget *check = find (row (editor, ADW_TYPE_ACTION_ROW, group, title), GTK_TYPE_CHECK_BUTTON, NULL, FALSE);
+  GtkWidget *check = sem_test_find_titled (sem_test_find_row (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, group, title), GTK_TYPE_CHECK_BUTTON, NULL, FALSE);
 
   g_assert_nonnull (check);
   g_assert_true (gtk_widget_activate (check));
@@ -334,15 +181,10 @@ static char *
 save (Journey   *j,
       GtkWindow *editor)
 {
-  GtkWidget *button = sem_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "suggested-action");
   g_autoptr(GtkWindow) keep = g_object_ref (editor);
   SemEntity *entity;
 
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-  sem_test_gui_iterate ();
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  sem_test_click_save (editor);
   entity = sem_entity_editor_get_entity (SEM_ENTITY_EDITOR (editor));
   g_assert_nonnull (entity);
   g_assert_true (sem_plan_lookup (j->plan, sem_collection_for_type (G_OBJECT_TYPE (entity)), sem_entity_get_id (entity)) == entity);
@@ -352,14 +194,6 @@ save (Journey   *j,
 #define EDITOR(title) find_toplevel (SEM_TYPE_ENTITY_EDITOR, title)
 #define N_ITEMS(collection) g_list_model_get_n_items (sem_plan_get_collection (j->plan, collection))
 #define LOOKUP(collection, id) sem_plan_lookup (j->plan, collection, id)
-
-static gint64
-utc (const char *iso)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
-
-  return g_date_time_to_unix (dt);
-}
 
 /* Steps -------------------------------------------------------------------- */
 
@@ -375,13 +209,13 @@ step_programme_and_event (Journey *j)
   j->plan = g_object_ref (sem_document_get_plan (sem_window_get_document (j->window)));
   g_assert_cmpuint (N_ITEMS (SEM_COLLECTION_PROGRAMMES) + N_ITEMS (SEM_COLLECTION_EVENTS), ==, 0);
 
-  click (j, "New Programme…");
+  sem_test_click (GTK_WIDGET (j->window), "New Programme…");
   editor = EDITOR ("New Programme");
   type_title (editor, "Name", "Digital Cities Challenge", "Предизвикателство „Дигитални градове“");
   g_free (save (j, editor));
   g_assert_cmpuint (N_ITEMS (SEM_COLLECTION_PROGRAMMES), ==, 1);
 
-  click (j, "New Event…");
+  sem_test_click (GTK_WIDGET (j->window), "New Event…");
   editor = EDITOR ("New Event");
   type_title (editor, "Title", "First Academy Seminar, Brussels", "Първи академичен семинар, Брюксел");
   pick_day (editor, "Dates and Place", "First Day", "2018-02-20");
@@ -397,8 +231,8 @@ step_programme_and_event (Journey *j)
   g_assert_nonnull (sem_event_get_programme (event));
   /* The new event is shown at once, with its pages. */
   g_assert_cmpstr (sem_window_get_selected_event (j->window), ==, j->event);
-  find_shown (j, SEM_TYPE_TIMETABLE_PAGE, NULL);
-  find_shown (j, GTK_TYPE_BUTTON, "Add Session");
+  sem_test_find_shown (GTK_WIDGET (j->window), SEM_TYPE_TIMETABLE_PAGE, NULL);
+  sem_test_find_shown (GTK_WIDGET (j->window), GTK_TYPE_BUTTON, "Add Session");
 }
 
 /* The venue, chosen for the event. No menu item or button makes a venue yet
@@ -411,7 +245,7 @@ step_venue (Journey *j)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (j->window), "win.new-entity", "s", "venues"));
   editor = EDITOR ("New Venue");
   type_title (editor, "Name", "The Square – Brussels Meeting Centre", "Конгресен център „Скуеър“, Брюксел");
-  type_text (editor, "Details", "Address", "Rue Mont des Arts, 1000 Brussels");
+  sem_test_fill_row (GTK_WIDGET (editor), "Details", "Address", "Rue Mont des Arts, 1000 Brussels");
   choose_timezone (editor, "Brussels");
   j->venue = save (j, editor);
   g_assert_cmpstr (sem_venue_get_timezone (SEM_VENUE (LOOKUP (SEM_COLLECTION_VENUES, j->venue))), ==,
@@ -419,7 +253,7 @@ step_venue (Journey *j)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (j->window), "win.edit-event", NULL));
   editor = EDITOR ("Edit Event");
-  choose (editor, "Dates and Place", "Venue", "The Square");
+  sem_test_choose (GTK_WIDGET (editor), "Dates and Place", "Venue", "The Square");
   g_free (save (j, editor));
   g_assert_cmpstr (sem_event_get_venue (SEM_EVENT (LOOKUP (SEM_COLLECTION_EVENTS, j->event))), ==, j->venue);
 }
@@ -428,8 +262,8 @@ static gboolean
 rows_shown (Journey       *j,
             gconstpointer  n)
 {
-  GtkWidget *page = find (GTK_WIDGET (j->window), SEM_TYPE_ENTITY_LIST_PAGE, NULL, TRUE);
-  GtkWidget *list = page != NULL ? find (page, GTK_TYPE_LIST_BOX, NULL, TRUE) : NULL;
+  GtkWidget *page = sem_test_find_titled (GTK_WIDGET (j->window), SEM_TYPE_ENTITY_LIST_PAGE, NULL, TRUE);
+  GtkWidget *list = page != NULL ? sem_test_find_titled (page, GTK_TYPE_LIST_BOX, NULL, TRUE) : NULL;
   guint shown = 0;
 
   for (GtkWidget *r = list != NULL ? gtk_widget_get_first_child (list) : NULL; r != NULL;
@@ -444,18 +278,18 @@ step_rooms (Journey *j)
 {
   GtkWindow *editor;
 
-  show_page (j, "rooms");
-  click (j, "Add Room");
+  sem_test_show_page (j->window, "rooms");
+  sem_test_click (GTK_WIDGET (j->window), "Add Room");
   editor = EDITOR ("New Room");
   type_title (editor, "Name", "Silver Hall", "Сребърна зала");
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (row (editor, ADW_TYPE_ACTION_ROW, "Details", "Seats"),
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (sem_test_find_titled (sem_test_find_row (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Details", "Seats"),
                                                     GTK_TYPE_SPIN_BUTTON, NULL, FALSE)), 300);
   j->rooms[0] = save (j, editor);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (j->window), "win.new-entity", "s", "rooms"));
   editor = EDITOR ("New Room");
   type_title (editor, "Name", "Meeting Room 211", "Зала 211");
-  choose (editor, "Details", "Venue", "The Square");
+  sem_test_choose (GTK_WIDGET (editor), "Details", "Venue", "The Square");
   j->rooms[1] = save (j, editor);
 
   g_assert_cmpuint (N_ITEMS (SEM_COLLECTION_ROOMS), ==, 2);
@@ -472,11 +306,11 @@ add_person (Journey    *j,
 {
   GtkWindow *editor;
 
-  click (j, button);
+  sem_test_click (GTK_WIDGET (j->window), button);
   editor = EDITOR ("New Person");
-  type_text (editor, "Person", "Full Name", name);
-  type_text (editor, "Person", "Organisation", "Sofia Investment Agency");
-  choose (editor, "Contact", "Home City", "Sofia");
+  sem_test_fill_row (GTK_WIDGET (editor), "Person", "Full Name", name);
+  sem_test_fill_row (GTK_WIDGET (editor), "Person", "Organisation", "Sofia Investment Agency");
+  sem_test_choose (GTK_WIDGET (editor), "Contact", "Home City", "Sofia");
   tick (editor, "Roles", "Delegate");
   return save (j, editor);
 }
@@ -492,11 +326,11 @@ step_people (Journey *j)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (j->window), "win.new-entity", "s", "cities"));
   editor = EDITOR ("New City");
   type_title (editor, "Name", "Sofia", "София");
-  type_text (editor, "Details", "Country Code", "BG");
+  sem_test_fill_row (GTK_WIDGET (editor), "Details", "Country Code", "BG");
   choose_timezone (editor, "Sofia");
   j->city = save (j, editor);
 
-  show_page (j, "people");
+  sem_test_show_page (j->window, "people");
   j->head = add_person (j, "Add Person", "Desislava Ivanova");
   g_assert_true (wait_for (j, rows_shown, GUINT_TO_POINTER (1)));
   j->member = add_person (j, "Add Person", "Petya Stoyanova");
@@ -527,28 +361,28 @@ static const struct
 static void
 step_sessions (Journey *j)
 {
-  show_page (j, "timetable");
+  sem_test_show_page (j->window, "timetable");
   for (guint i = 0; i < G_N_ELEMENTS (sessions); i++)
     {
       GtkWindow *editor;
       SemSession *session;
 
       if (i == 0)
-        click (j, "Add Session");
+        sem_test_click (GTK_WIDGET (j->window), "Add Session");
       else
         g_assert_true (gtk_widget_activate_action (GTK_WIDGET (j->window), "win.new-session", NULL));
       editor = EDITOR ("New Session");
       type_title (editor, "Title", sessions[i].en, sessions[i].bg);
       type_instant (editor, "Starts", sessions[i].day, sessions[i].start);
       type_instant (editor, "Ends", sessions[i].day, sessions[i].end);
-      choose (editor, "Time and Place", "Room", i == 0 ? "Silver Hall" : "Meeting Room 211");
+      sem_test_choose (GTK_WIDGET (editor), "Time and Place", "Room", i == 0 ? "Silver Hall" : "Meeting Room 211");
       j->sessions[i] = save (j, editor);
 
       session = SEM_SESSION (LOOKUP (SEM_COLLECTION_SESSIONS, j->sessions[i]));
       g_assert_cmpstr (sem_session_get_event (session), ==, j->event);
       g_assert_cmpstr (sem_session_get_title (session, "en"), ==, sessions[i].en);
-      g_assert_cmpint (sem_session_get_start (session), ==, utc (sessions[i].utc_start));
-      g_assert_cmpint (sem_session_get_end (session), ==, utc (sessions[i].utc_end));
+      g_assert_cmpint (sem_session_get_start (session), ==, sem_test_utc (sessions[i].utc_start));
+      g_assert_cmpint (sem_session_get_end (session), ==, sem_test_utc (sessions[i].utc_end));
       g_assert_cmpstr (sem_session_get_room (session), ==, j->rooms[sessions[i].room]);
     }
   g_assert_cmpuint (N_ITEMS (SEM_COLLECTION_SESSIONS), ==, 3);
@@ -565,15 +399,15 @@ step_delegation (Journey *j)
   SemDelegation *delegation;
   AdwExpanderRow *members;
 
-  show_page (j, "delegations");
-  click (j, "Add Delegation");
+  sem_test_show_page (j->window, "delegations");
+  sem_test_click (GTK_WIDGET (j->window), "Add Delegation");
   editor = EDITOR ("New Delegation");
-  choose (editor, "Details", "City", "Sofia");
-  choose (editor, "Details", "Status", "Confirmed");
+  sem_test_choose (GTK_WIDGET (editor), "Details", "City", "Sofia");
+  sem_test_choose (GTK_WIDGET (editor), "Details", "Status", "Confirmed");
   pick_day (editor, "Details", "Arrival", "2018-02-19");
   pick_day (editor, "Details", "Departure", "2018-02-21");
-  choose (editor, "People", "Head of Delegation", "Desislava Ivanova");
-  members = ADW_EXPANDER_ROW (row (editor, ADW_TYPE_EXPANDER_ROW, "People", "Members"));
+  sem_test_choose (GTK_WIDGET (editor), "People", "Head of Delegation", "Desislava Ivanova");
+  members = ADW_EXPANDER_ROW (sem_test_find_row (GTK_WIDGET (editor), ADW_TYPE_EXPANDER_ROW, "People", "Members"));
   adw_expander_row_set_expanded (members, TRUE);
   tick (editor, "People", "Desislava Ivanova");
   tick (editor, "People", "Petya Stoyanova");
@@ -586,8 +420,8 @@ step_delegation (Journey *j)
   g_assert_cmpuint (g_strv_length ((char **) sem_delegation_get_members (delegation)), ==, 2);
 
   /* The delegation's row, clicked; then its attendance matrix. */
-  page = find_shown (j, SEM_TYPE_DELEGATIONS_PAGE, NULL);
-  list = find (page, GTK_TYPE_LIST_BOX, NULL, TRUE);
+  page = sem_test_find_shown (GTK_WIDGET (j->window), SEM_TYPE_DELEGATIONS_PAGE, NULL);
+  list = sem_test_find_titled (page, GTK_TYPE_LIST_BOX, NULL, TRUE);
   g_assert_nonnull (list);
   for (GtkWidget *r = gtk_widget_get_first_child (list); r != NULL; r = gtk_widget_get_next_sibling (r))
     if (g_object_get_data (G_OBJECT (r), "delegation") == (gpointer) delegation)
@@ -620,7 +454,7 @@ static GtkWidget *
 block (Journey    *j,
        const char *session)
 {
-  SemTimetable *timetable = SEM_TIMETABLE (find (GTK_WIDGET (j->window), SEM_TYPE_TIMETABLE, NULL, TRUE));
+  SemTimetable *timetable = SEM_TIMETABLE (sem_test_find_titled (GTK_WIDGET (j->window), SEM_TYPE_TIMETABLE, NULL, TRUE));
   g_autofree char *day = NULL;
 
   g_assert_nonnull (timetable);
@@ -636,7 +470,7 @@ static gboolean
 clash_shown (Journey       *j,
              gconstpointer  shown)
 {
-  SemConflictList *list = SEM_CONFLICT_LIST (find (GTK_WIDGET (j->window), SEM_TYPE_CONFLICT_LIST, NULL, TRUE));
+  SemConflictList *list = SEM_CONFLICT_LIST (sem_test_find_titled (GTK_WIDGET (j->window), SEM_TYPE_CONFLICT_LIST, NULL, TRUE));
   GtkWidget *count = list != NULL ? sem_test_find_widget (GTK_WIDGET (list), GTK_TYPE_LABEL, "sem-conflict-count") : NULL;
   GtkWidget *opening = block (j, j->sessions[0]), *a, *b;
 
@@ -666,11 +500,11 @@ step_see_clash (Journey *j)
   g_autoptr(SemConflict) conflict = NULL;
   g_autoptr(GtkBitset) selected = NULL;
 
-  show_page (j, "timetable");
+  sem_test_show_page (j->window, "timetable");
   g_assert_true (wait_for (j, clash_shown, GINT_TO_POINTER (TRUE)));
 
-  show_page (j, "conflicts");
-  view = find (find_shown (j, SEM_TYPE_CONFLICTS_PAGE, NULL), GTK_TYPE_LIST_VIEW, NULL, TRUE);
+  sem_test_show_page (j->window, "conflicts");
+  view = sem_test_find_titled (sem_test_find_shown (GTK_WIDGET (j->window), SEM_TYPE_CONFLICTS_PAGE, NULL), GTK_TYPE_LIST_VIEW, NULL, TRUE);
   g_assert_nonnull (view);
   conflicts = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)));
   g_assert_cmpuint (g_list_model_get_n_items (conflicts), ==, 1);
@@ -683,7 +517,7 @@ step_see_clash (Journey *j)
   g_signal_emit_by_name (view, "activate", 0);
   sem_test_gui_iterate ();
   g_assert_cmpstr (sem_window_get_page (j->window), ==, "sessions");
-  view = find_shown (j, GTK_TYPE_COLUMN_VIEW, NULL);
+  view = sem_test_find_shown (GTK_WIDGET (j->window), GTK_TYPE_COLUMN_VIEW, NULL);
   selected = gtk_selection_model_get_selection (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
   g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 2);
 }
@@ -699,8 +533,8 @@ step_fix_undo_redo (Journey *j)
   GtkWindow *editor;
   guint position = GTK_INVALID_LIST_POSITION;
 
-  show_page (j, "sessions");
-  view = find_shown (j, GTK_TYPE_COLUMN_VIEW, NULL);
+  sem_test_show_page (j->window, "sessions");
+  view = sem_test_find_shown (GTK_WIDGET (j->window), GTK_TYPE_COLUMN_VIEW, NULL);
   rows = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
@@ -719,20 +553,20 @@ step_fix_undo_redo (Journey *j)
   type_instant (editor, "Starts", "2018-02-21", "11:30");
   type_instant (editor, "Ends", "2018-02-21", "13:00");
   g_free (save (j, editor));
-  g_assert_cmpint (sem_session_get_start (b), ==, utc ("2018-02-21T10:30:00Z"));
-  g_assert_cmpint (sem_session_get_end (b), ==, utc ("2018-02-21T12:00:00Z"));
+  g_assert_cmpint (sem_session_get_start (b), ==, sem_test_utc ("2018-02-21T10:30:00Z"));
+  g_assert_cmpint (sem_session_get_end (b), ==, sem_test_utc ("2018-02-21T12:00:00Z"));
 
-  show_page (j, "timetable");
+  sem_test_show_page (j->window, "timetable");
   g_assert_true (wait_for (j, clash_shown, NULL));
 
   /* One Ctrl+Z undoes both times. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (j->window), "win.undo", NULL));
-  g_assert_cmpint (sem_session_get_start (b), ==, utc (sessions[2].utc_start));
-  g_assert_cmpint (sem_session_get_end (b), ==, utc (sessions[2].utc_end));
+  g_assert_cmpint (sem_session_get_start (b), ==, sem_test_utc (sessions[2].utc_start));
+  g_assert_cmpint (sem_session_get_end (b), ==, sem_test_utc (sessions[2].utc_end));
   g_assert_true (wait_for (j, clash_shown, GINT_TO_POINTER (TRUE)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (j->window), "win.redo", NULL));
-  g_assert_cmpint (sem_session_get_start (b), ==, utc ("2018-02-21T10:30:00Z"));
+  g_assert_cmpint (sem_session_get_start (b), ==, sem_test_utc ("2018-02-21T10:30:00Z"));
   g_assert_true (wait_for (j, clash_shown, NULL));
 }
 
@@ -759,8 +593,8 @@ step_export (Journey *j)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (j->window), "win.export-calendar", NULL));
   sem_test_gui_iterate ();
   dialog = g_object_ref (SEM_EXPORT_DIALOG (find_toplevel (SEM_TYPE_EXPORT_DIALOG, NULL)));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "kind-row", FALSE)), 1);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "language-row", FALSE)), 2);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (sem_test_find_titled (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "kind-row", FALSE)), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (sem_test_find_titled (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "language-row", FALSE)), 2);
   sem_test_gui_iterate ();
   g_assert_cmpint (sem_export_dialog_get_scope (dialog), ==, SEM_SCOPE_DELEGATION);
   g_assert_cmpstr (sem_export_dialog_get_id (dialog), ==, j->delegation);
@@ -798,7 +632,7 @@ step_export (Journey *j)
         g_assert_true (icaltime_is_utc (start));
       /* Workshop B at its fixed time. */
       g_assert_cmpint (icaltime_as_timet_with_zone (start, zone), ==,
-                       i == 2 ? utc ("2018-02-21T10:30:00Z") : utc (sessions[i].utc_start));
+                       i == 2 ? sem_test_utc ("2018-02-21T10:30:00Z") : sem_test_utc (sessions[i].utc_start));
     }
   icalcomponent_free (calendar);
   sem_ical_unlock ();

@@ -24,7 +24,7 @@
 #include "sem-session.h"
 #include "sem-timetable.h"
 #include "sem-window.h"
-#include "sem-test-util.h"
+#include "sem-test-ui.h"
 
 #define EVENT_ID "dcc-brussels-2018"
 #define MAX_TABS 300
@@ -46,17 +46,10 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->plan = sem_demo_load (&error);
-  g_assert_no_error (error);
+  f->plan = sem_test_load_demo ();
   f->document = sem_document_new (f->plan, NULL);
-  f->window = sem_window_new (app);
   /* Wide: the sidebar beside the content, the switcher in the header bar. */
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
-  sem_window_set_document (f->window, f->document);
-  gtk_window_present (GTK_WINDOW (f->window));
-  sem_window_select_event (f->window, EVENT_ID);
+  f->window = sem_test_window_new (app, f->document, 1280, 800, EVENT_ID);
   sem_test_gui_iterate ();
 }
 
@@ -64,8 +57,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  sem_test_gui_iterate ();
+  sem_test_window_close (f->window);
   g_clear_object (&f->document);
   g_clear_object (&f->plan);
 }
@@ -354,15 +346,6 @@ collect_entries (GtkWidget *widget,
     collect_entries (child, entries);
 }
 
-/* A switcher title without its mnemonic's underline ("_Timetable"). */
-static char *
-strip_mnemonic (const char *label)
-{
-  g_auto(GStrv) parts = g_strsplit (label, "_", -1);
-
-  return g_strjoinv ("", parts);
-}
-
 /* Every entry of the shortcuts window is bound to exactly its action, and
  * every key bound to an action of ours is in the shortcuts window. */
 static void
@@ -402,7 +385,7 @@ test_shortcuts_tell_the_truth (Fixture       *f,
 
           g_assert_cmpuint (mods, ==, GDK_ALT_MASK);
           g_assert_cmpuint (n, <, G_N_ELEMENTS (pages));
-          page_title = strip_mnemonic (adw_view_stack_page_get_title (
+          page_title = sem_test_strip_mnemonic (adw_view_stack_page_get_title (
                              adw_view_stack_get_page (stack, adw_view_stack_get_child_by_name (stack, pages[n]))));
           g_assert_cmpstr (title, ==, page_title);
           action = g_strconcat ("win.page::", pages[n], NULL);

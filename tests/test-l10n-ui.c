@@ -34,7 +34,7 @@
 #include "sem-programme.h"
 #include "sem-session.h"
 #include "sem-window.h"
-#include "sem-test-util.h"
+#include "sem-test-ui.h"
 
 #define EVENT_ID "dcc-brussels-2018"
 #define SESSION_ID "dcc-brussels-2018-opening"

@@ -20,7 +20,7 @@
 #include "sem-scope.h"
 #include "sem-session.h"
 #include "sem-window.h"
-#include "sem-test-util.h"
+#include "sem-test-ui.h"
 
 #define EVENT_ID "dcc-brussels-2018"
 #define DELEGATION_ID "dcc-brussels-2018-sofia"
@@ -50,22 +50,6 @@ find_widget (GtkWidget  *widget,
   return NULL;
 }
 
-/* A toplevel of @type, shown now. */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;  /* GTK keeps it */
-    }
-  return NULL;
-}
-
 static GtkWindow *
 wait_for_toplevel (GType type)
 {
@@ -76,23 +60,11 @@ wait_for_toplevel (GType type)
       GtkWindow *window;
 
       sem_test_gui_iterate ();
-      if ((window = find_toplevel (type)) != NULL)
+      if ((window = sem_test_find_window (type, NULL, TRUE)) != NULL)
         return window;
       g_usleep (10 * 1000);
     }
   return NULL;
-}
-
-static void
-run_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      sem_test_gui_iterate ();
-      g_usleep (5 * 1000);
-    }
 }
 
 static GSettings *
@@ -160,7 +132,7 @@ test_preferences (void)
     gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
     while (gtk_switch_get_active (toggle) && g_get_monotonic_time () < deadline)
-      run_for (10);
+      sem_test_run_for (10);
   }
 
   {
@@ -184,7 +156,7 @@ test_preferences (void)
 
   gtk_window_close (GTK_WINDOW (preferences));
   sem_test_gui_iterate ();
-  g_assert_null (find_toplevel (SEM_TYPE_PREFERENCES_WINDOW));
+  g_assert_null (sem_test_find_window (SEM_TYPE_PREFERENCES_WINDOW, NULL, TRUE));
   reset_settings ();
 }
 
@@ -273,7 +245,7 @@ test_autosave_off (Fixture      *f,
 
   before = saved_capacity (f->path, id);
   sem_plan_set (f->plan, SEM_ENTITY (session), "capacity", 321, NULL);
-  run_for (200);
+  sem_test_run_for (200);
   g_assert_true (sem_document_get_modified (f->document));
   after = saved_capacity (f->path, id);
   g_assert_cmpstr (after, ==, before);
@@ -284,7 +256,7 @@ test_autosave_off (Fixture      *f,
     gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
     while (sem_document_get_modified (f->document) && g_get_monotonic_time () < deadline)
-      run_for (10);
+      sem_test_run_for (10);
   }
   g_assert_false (sem_document_get_modified (f->document));
   g_free (after);
@@ -309,7 +281,7 @@ test_autosave_off (Fixture      *f,
   dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
-  run_for (100);
+  sem_test_run_for (100);
   g_assert_null (f->window);
   g_free (after);
   after = saved_capacity (f->path, id);
@@ -327,9 +299,9 @@ test_autosave_on_closes (Fixture      *f,
   sem_plan_set (f->plan, SEM_ENTITY (session), "capacity", 77, NULL);
   g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
   gtk_window_close (GTK_WINDOW (f->window));
-  run_for (50);
+  sem_test_run_for (50);
   g_assert_null (f->window);
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (sem_test_find_window (ADW_TYPE_MESSAGE_DIALOG, NULL, TRUE));
   after = saved_capacity (f->path, sem_entity_get_id (SEM_ENTITY (session)));
   g_assert_cmpstr (after, ==, "77");
 }
@@ -391,7 +363,7 @@ export_and_check (SemExportDialog *dialog,
   sem_export_dialog_export_to_file (dialog, file);
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while (exported == G_MAXUINT && g_get_monotonic_time () < deadline)
-    run_for (10);
+    sem_test_run_for (10);
   g_signal_handlers_disconnect_by_func (dialog, exported_cb, &exported);
   g_object_unref (dialog);
 
@@ -435,7 +407,7 @@ test_export_event (Fixture      *f,
   export_and_check (dialog, "event.ics", count);
   sem_test_gui_iterate ();
   /* Done: the dialog closed, the window says where. */
-  g_assert_null (find_toplevel (SEM_TYPE_EXPORT_DIALOG));
+  g_assert_null (sem_test_find_window (SEM_TYPE_EXPORT_DIALOG, NULL, TRUE));
 }
 
 static void
@@ -531,7 +503,7 @@ test_export_error (Fixture      *f,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   adw_message_dialog_response (error_dialog, "close");
   sem_test_gui_iterate ();
-  g_assert_true (find_toplevel (SEM_TYPE_EXPORT_DIALOG) == GTK_WINDOW (dialog));
+  g_assert_true (sem_test_find_window (SEM_TYPE_EXPORT_DIALOG, NULL, TRUE) == GTK_WINDOW (dialog));
   gtk_window_close (GTK_WINDOW (dialog));
 }
 

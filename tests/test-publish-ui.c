@@ -18,7 +18,7 @@
 #include "sem-demo.h"
 #include "sem-document.h"
 #include "sem-publish-dialog.h"
-#include "sem-test-util.h"
+#include "sem-test-ui.h"
 #include "sem-window.h"
 
 #define EVENT_ID "dcc-brussels-2018"
@@ -33,44 +33,19 @@ typedef struct
   SemWindow   *window;
 } Fixture;
 
-static void
-collect_texts (GtkWidget  *widget,
-               const char *css_class,
-               GPtrArray  *texts)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class) &&
-      gtk_widget_get_visible (widget))
-    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_texts (child, css_class, texts);
-}
-
 static SemPublishDialog *
 find_publish_dialog (void)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (SEM_IS_PUBLISH_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
+  return (SemPublishDialog *) sem_test_find_window (SEM_TYPE_PUBLISH_DIALOG, NULL, TRUE);
 }
 
 static void
 fixture_set_up (Fixture      *f,
                 gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->plan = sem_demo_load (&error);
-  g_assert_no_error (error);
+  f->plan = sem_test_load_demo ();
   f->document = sem_document_new (f->plan, NULL);
-  f->window = sem_window_new (app);
-  sem_window_set_document (f->window, f->document);
-  gtk_window_present (GTK_WINDOW (f->window));
-  sem_window_select_event (f->window, EVENT_ID);
+  f->window = sem_test_window_new (app, f->document, 0, 0, EVENT_ID);
   sem_test_gui_iterate ();
 }
 
@@ -78,8 +53,7 @@ static void
 fixture_tear_down (Fixture      *f,
                    gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  sem_test_gui_iterate ();
+  sem_test_window_close (f->window);
   g_clear_object (&f->document);
   g_clear_object (&f->plan);
 }
@@ -236,10 +210,10 @@ test_publish_auth_error (Fixture      *f,
   sem_test_gui_iterate ();
 
   g_assert_cmpuint (n_requests, >, 0);
-  collect_texts (GTK_WIDGET (dialog), "sem-publish-error", errors);
+  sem_test_collect_texts (GTK_WIDGET (dialog), "sem-publish-error", SEM_TEST_TEXTS_VISIBLE, errors);
   g_assert_cmpuint (errors->len, ==, 1);
   g_test_message ("error: %s", (const char *) errors->pdata[0]);
-  collect_texts (GTK_WIDGET (dialog), "title-4", headings);
+  sem_test_collect_texts (GTK_WIDGET (dialog), "title-4", SEM_TEST_TEXTS_VISIBLE, headings);
   g_assert_true (g_ptr_array_find_with_equal_func (headings,
                                                    "The Server Refused the User Name or Password",
                                                    g_str_equal, NULL));
@@ -253,7 +227,7 @@ test_publish_auth_error (Fixture      *f,
       while (warnings->len == 0 && g_get_monotonic_time () < deadline)
         {
           g_main_context_iteration (NULL, FALSE);
-          collect_texts (GTK_WIDGET (dialog), "sem-publish-keyring", warnings);
+          sem_test_collect_texts (GTK_WIDGET (dialog), "sem-publish-keyring", SEM_TEST_TEXTS_VISIBLE, warnings);
           g_usleep (1000);
         }
       g_assert_cmpuint (warnings->len, ==, 1);

@@ -18,7 +18,7 @@
 #include "sem-event.h"
 #include "sem-session.h"
 #include "sem-sessions-page.h"
-#include "sem-test-util.h"
+#include "sem-test-ui.h"
 
 #define EVENT_ID "dcc-brussels-2018"
 #define FIRST_ID "dcc-brussels-2018-registration"
@@ -168,17 +168,6 @@ search_for (Fixture    *f,
   g_assert_cmpuint (n_rows (column_view (f)), ==, expected);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
 /* ---- fixture ------------------------------------------------------------ */
 
 static void
@@ -214,7 +203,7 @@ fixture_tear_down (Fixture      *f,
 {
   GtkWindow *editor;
 
-  while ((editor = find_toplevel (GTK_TYPE_WINDOW)) != NULL && editor != f->window)
+  while ((editor = sem_test_find_window (GTK_TYPE_WINDOW, NULL, TRUE)) != NULL && editor != f->window)
     gtk_window_destroy (editor);
   gtk_window_destroy (f->window);
   sem_test_gui_iterate ();
@@ -489,7 +478,7 @@ test_delete (Fixture      *f,
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
   sem_test_gui_iterate ();
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (sem_test_find_window (ADW_TYPE_MESSAGE_DIALOG, NULL, TRUE));
   g_assert_null (sem_plan_lookup (f->plan, SEM_COLLECTION_SESSIONS, MATURITY_A_ID));
   g_assert_cmpuint (sem_sessions_page_get_n_shown (f->page), ==, all - 1);
   g_assert_true (sem_plan_undo (f->plan));
@@ -500,7 +489,7 @@ test_delete (Fixture      *f,
   sem_sessions_page_select_sessions (f->page, two);
   g_signal_emit_by_name (button, "clicked");
   sem_test_gui_iterate ();
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = sem_test_find_window (ADW_TYPE_MESSAGE_DIALOG, NULL, TRUE);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   sem_test_gui_iterate ();
@@ -508,7 +497,7 @@ test_delete (Fixture      *f,
 
   g_signal_emit_by_name (button, "clicked");
   sem_test_gui_iterate ();
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = sem_test_find_window (ADW_TYPE_MESSAGE_DIALOG, NULL, TRUE);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
   sem_test_gui_iterate ();
@@ -536,7 +525,7 @@ test_editors (Fixture      *f,
   /* Activating a row edits its session. */
   g_signal_emit_by_name (view, "activate", 0);
   sem_test_gui_iterate ();
-  editor = find_toplevel (SEM_TYPE_ENTITY_EDITOR);
+  editor = sem_test_find_window (SEM_TYPE_ENTITY_EDITOR, NULL, TRUE);
   g_assert_nonnull (editor);
   g_assert_true (sem_entity_editor_get_entity (SEM_ENTITY_EDITOR (editor)) ==
                  SEM_ENTITY (session_at (view, 0)));
@@ -547,7 +536,7 @@ test_editors (Fixture      *f,
   g_assert_true (gtk_widget_is_sensitive (add));
   g_signal_emit_by_name (add, "clicked");
   sem_test_gui_iterate ();
-  editor = find_toplevel (SEM_TYPE_ENTITY_EDITOR);
+  editor = sem_test_find_window (SEM_TYPE_ENTITY_EDITOR, NULL, TRUE);
   g_assert_nonnull (editor);
   gtk_window_destroy (editor);
 }

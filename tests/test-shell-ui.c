@@ -16,7 +16,7 @@
 #include "sem-demo.h"
 #include "sem-document.h"
 #include "sem-window.h"
-#include "sem-test-util.h"
+#include "sem-test-ui.h"
 
 #define EVENT_ID "dcc-brussels-2018"
 
@@ -40,16 +40,9 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->plan = sem_demo_load (&error);
-  g_assert_no_error (error);
+  f->plan = sem_test_load_demo ();
   f->document = sem_document_new (f->plan, NULL);
-  f->window = sem_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
-  sem_window_set_document (f->window, f->document);
-  gtk_window_present (GTK_WINDOW (f->window));
-  sem_window_select_event (f->window, EVENT_ID);
+  f->window = sem_test_window_new (app, f->document, 1200, 800, EVENT_ID);
   sem_test_gui_iterate ();
 }
 
@@ -57,8 +50,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  sem_test_gui_iterate ();
+  sem_test_window_close (f->window);
   g_clear_object (&f->document);
   g_clear_object (&f->plan);
 }

@@ -17,7 +17,7 @@
 #include "sem-session.h"
 #include "sem-timetable.h"
 #include "sem-timetable-page.h"
-#include "sem-test-util.h"
+#include "sem-test-ui.h"
 
 #define EVENT_ID "dcc-brussels-2018"
 #define DAY_1    "2018-02-20"
@@ -42,18 +42,6 @@ typedef struct
   SemTimetable     *timetable;
   gint64            now;
 } Fixture;
-
-static void
-collect_widgets (GtkWidget  *widget,
-                 const char *css_class,
-                 GPtrArray  *out)
-{
-  if (gtk_widget_has_css_class (widget, css_class))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, css_class, out);
-}
 
 static SemSession *
 session (Fixture    *f,
@@ -134,7 +122,7 @@ test_days_and_blocks (Fixture      *f,
   GListModel *sessions = sem_plan_get_collection (f->plan, SEM_COLLECTION_SESSIONS);
   guint expected = 0;
 
-  collect_widgets (GTK_WIDGET (f->page), "timetable-day", buttons);
+  sem_test_collect_widgets (GTK_WIDGET (f->page), G_TYPE_INVALID, "timetable-day", NULL, buttons);
   g_assert_cmpuint (buttons->len, ==, 2);
   g_assert_cmpstr (gtk_button_get_label (buttons->pdata[0]), ==, "Tue 20 Feb");
   g_assert_cmpstr (gtk_button_get_label (buttons->pdata[1]), ==, "Wed 21 Feb");
@@ -157,7 +145,7 @@ test_days_and_blocks (Fixture      *f,
       else
         g_assert_null (sem_timetable_get_block (f->timetable, sem_entity_get_id (SEM_ENTITY (s))));
     }
-  collect_widgets (GTK_WIDGET (f->timetable), "timetable-block", blocks);
+  sem_test_collect_widgets (GTK_WIDGET (f->timetable), G_TYPE_INVALID, "timetable-block", NULL, blocks);
   g_assert_cmpuint (expected, ==, 11);
   g_assert_cmpuint (blocks->len, ==, expected);
 
@@ -348,7 +336,7 @@ test_many_sessions (Fixture      *f,
   sem_timetable_set_day (f->timetable, DAY_1);
   g_test_message ("two rebuilds and a switch: %.1f ms", (g_get_monotonic_time () - t0) / 1000.0);
   g_assert_cmpint (g_get_monotonic_time () - t0, <, G_USEC_PER_SEC / 2);
-  collect_widgets (GTK_WIDGET (f->timetable), "timetable-block", blocks);
+  sem_test_collect_widgets (GTK_WIDGET (f->timetable), G_TYPE_INVALID, "timetable-block", NULL, blocks);
   g_assert_cmpuint (blocks->len, ==, 211);
   block_bounds (f, "bulk-0");
 }

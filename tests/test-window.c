@@ -20,31 +20,7 @@
 #include "sem-sessions-page.h"
 #include "sem-venue.h"
 #include "sem-window.h"
-#include "sem-test-util.h"
-
-/* The Brussels academy seminar, or else the first academy seminar. */
-static SemEvent *
-find_seminar (SemPlan *plan)
-{
-  GListModel *events = sem_plan_get_collection (plan, SEM_COLLECTION_EVENTS);
-  SemEvent *first = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-    {
-      g_autoptr(SemEvent) event = g_list_model_get_item (events, i);
-      SemEntity *venue = sem_plan_lookup (plan, SEM_COLLECTION_VENUES, sem_event_get_venue (event));
-      SemEntity *city = venue ? sem_plan_lookup (plan, SEM_COLLECTION_CITIES,
-                                                 sem_venue_get_city (SEM_VENUE (venue))) : NULL;
-
-      if (sem_event_get_kind (event) != SEM_EVENT_KIND_ACADEMY_SEMINAR)
-        continue;
-      if (city != NULL && g_strcmp0 (sem_city_get_name (SEM_CITY (city), "en"), "Brussels") == 0)
-        return event;
-      if (first == NULL)
-        first = event;
-    }
-  return first;
-}
+#include "sem-test-ui.h"
 
 static SemSession *
 find_session (SemPlan        *plan,
@@ -64,55 +40,6 @@ find_session (SemPlan        *plan,
   return NULL;
 }
 
-/* The mapped labels' texts, in widget order; only those with @css_class if set. */
-static void
-collect_texts (GtkWidget  *widget,
-               const char *css_class,
-               GPtrArray  *texts)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return;
-  if (GTK_IS_LABEL (widget) && (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
-    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_texts (child, css_class, texts);
-}
-
-/* How many shown labels contain @text. */
-static guint
-count_shown (SemWindow  *window,
-             const char *text)
-{
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  guint n = 0;
-
-  collect_texts (GTK_WIDGET (window), NULL, texts);
-  for (guint i = 0; i < texts->len; i++)
-    n += strstr (texts->pdata[i], text) != NULL;
-  return n;
-}
-
-/* Runs the main loop until @text is shown (or not), for up to ten seconds. */
-static gboolean
-wait_for_text (SemWindow  *window,
-               const char *text,
-               gboolean    shown)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      sem_test_gui_iterate ();
-      if (gtk_widget_get_mapped (GTK_WIDGET (window)) && (count_shown (window, text) > 0) == shown)
-        return TRUE;
-      g_usleep (10 * 1000);
-    }
-  g_test_message ("gave up waiting for “%s” to be %s", text, shown ? "shown" : "gone");
-  return FALSE;
-}
-
 /* One application for all tests: it stays exported on the session bus. */
 static SemApplication *app;
 
@@ -128,29 +55,23 @@ static void
 fixture_set_up (Fixture      *f,
                 gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = data != NULL ? g_file_new_for_path (data) : NULL;
 
-  f->plan = sem_demo_load (&error);
-  g_assert_no_error (error);
-  f->seminar = find_seminar (f->plan);
+  f->plan = sem_test_load_demo ();
+  f->seminar = sem_test_find_brussels_seminar (f->plan);
   g_assert_nonnull (f->seminar);
 
   f->document = sem_document_new (f->plan, file);
-  f->window = sem_window_new (app);
   /* Tall enough for all of a seminar's sessions. */
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 3000);
-  sem_window_set_document (f->window, f->document);
-  gtk_window_present (GTK_WINDOW (f->window));
-  sem_window_select_event (f->window, sem_entity_get_id (SEM_ENTITY (f->seminar)));
+  f->window = sem_test_window_new (app, f->document, 900, 3000,
+                                   sem_entity_get_id (SEM_ENTITY (f->seminar)));
 }
 
 static void
 fixture_tear_down (Fixture      *f,
                    gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  sem_test_gui_iterate ();
+  sem_test_window_close (f->window);
   g_clear_object (&f->document);
   g_clear_object (&f->plan);
 }
@@ -169,9 +90,9 @@ test_seminar_sessions_shown (Fixture      *f,
   g_assert_cmpuint (sem_test_event_sessions (f->plan, id)->len, >=, 2);
 
   /* The opening is on the timetable's first day; the Sessions page lists all. */
-  g_assert_true (wait_for_text (f->window, sem_session_get_title (opening, "en"), TRUE));
+  g_assert_true (sem_test_wait_for_text (GTK_WIDGET (f->window), sem_session_get_title (opening, "en"), TRUE));
   sem_window_show_page (f->window, "sessions");
-  g_assert_true (wait_for_text (f->window, sem_session_get_title (special, "en"), TRUE));
+  g_assert_true (sem_test_wait_for_text (GTK_WIDGET (f->window), sem_session_get_title (special, "en"), TRUE));
 }
 
 static void
@@ -183,40 +104,31 @@ test_undo_redo (Fixture      *f,
   g_autofree char *title = g_strdup (sem_session_get_title (opening, "en"));
   GtkWidget *undo;
 
-  g_assert_true (wait_for_text (f->window, title, TRUE));
+  g_assert_true (sem_test_wait_for_text (GTK_WIDGET (f->window), title, TRUE));
   undo = sem_test_find_action_button (GTK_WIDGET (f->window), "win.undo", TRUE);
   g_assert_nonnull (undo);
   g_assert_false (gtk_widget_get_sensitive (undo));
 
   sem_plan_set (f->plan, SEM_ENTITY (opening), "title-en", "A renamed opening", NULL);
-  g_assert_true (wait_for_text (f->window, "A renamed opening", TRUE));
+  g_assert_true (sem_test_wait_for_text (GTK_WIDGET (f->window), "A renamed opening", TRUE));
   g_assert_true (gtk_widget_get_sensitive (undo));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  g_assert_true (wait_for_text (f->window, "A renamed opening", FALSE));
-  g_assert_cmpuint (count_shown (f->window, title), ==, 1);
+  g_assert_true (sem_test_wait_for_text (GTK_WIDGET (f->window), "A renamed opening", FALSE));
+  g_assert_cmpuint (sem_test_count_shown (GTK_WIDGET (f->window), title), ==, 1);
   g_assert_false (gtk_widget_get_sensitive (undo));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
-  g_assert_true (wait_for_text (f->window, "A renamed opening", TRUE));
+  g_assert_true (sem_test_wait_for_text (GTK_WIDGET (f->window), "A renamed opening", TRUE));
   g_assert_true (gtk_widget_get_sensitive (undo));
 }
 
 static AdwMessageDialog *
 find_message_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
   for (guint i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
     ;
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
+  return (AdwMessageDialog *) sem_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 static void
@@ -228,16 +140,16 @@ test_save_error_toast (Fixture      *f,
   SemSession *first = g_ptr_array_index (sessions, 0);
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
-  g_assert_true (wait_for_text (f->window, sem_session_get_title (first, "en"), TRUE));
-  g_assert_cmpuint (count_shown (f->window, "Could not save"), ==, 0);
+  g_assert_true (sem_test_wait_for_text (GTK_WIDGET (f->window), sem_session_get_title (first, "en"), TRUE));
+  g_assert_cmpuint (sem_test_count_shown (GTK_WIDGET (f->window), "Could not save"), ==, 0);
   sem_document_set_autosave_delay (f->document, 20);
   sem_plan_set (f->plan, SEM_ENTITY (first), "title-en", "Renamed to fail", NULL);
   while (sem_document_get_save_error (f->document) == NULL && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
   g_assert_nonnull (sem_document_get_save_error (f->document));
 
-  g_assert_true (wait_for_text (f->window, "Could not save the plan: ", TRUE));
-  g_assert_cmpuint (count_shown (f->window, "Could not save the plan: "), ==, 1);
+  g_assert_true (sem_test_wait_for_text (GTK_WIDGET (f->window), "Could not save the plan: ", TRUE));
+  g_assert_cmpuint (sem_test_count_shown (GTK_WIDGET (f->window), "Could not save the plan: "), ==, 1);
 
   /* Closing now would lose the edit: the window stays open and asks. */
   gtk_window_close (GTK_WINDOW (f->window));
