@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include <adwaita.h>
 
@@ -18,6 +19,7 @@
 #include "sem-demo.h"
 #include "sem-document.h"
 #include "sem-event.h"
+#include "sem-export-dialog.h"
 #include "sem-ical-import.h"
 #include "sem-import-dialog.h"
 #include "sem-session.h"
@@ -210,6 +212,23 @@ test_import_cancel (Fixture      *f,
   g_assert_cmpuint (n_sessions (f->plan), ==, before);
 }
 
+/* Export Calendar… (Ctrl+E) on the event shown, written to @file as the
+ * dialog's file chooser would. */
+static void
+export_through_dialog (Fixture *f,
+                       GFile   *file)
+{
+  SemExportDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-calendar", NULL));
+  sem_test_gui_iterate ();
+  dialog = SEM_EXPORT_DIALOG (sem_test_find_toplevel (SEM_TYPE_EXPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (sem_export_dialog_get_scope (dialog), ==, SEM_SCOPE_EVENT);
+  g_assert_cmpstr (sem_export_dialog_get_id (dialog), ==, sem_entity_get_id (SEM_ENTITY (f->seminar)));
+  sem_export_dialog_export_to_file (dialog, file);
+}
+
 static void
 test_export (Fixture      *f,
              gconstpointer data)
@@ -228,9 +247,9 @@ test_export (Fixture      *f,
   path = g_build_filename (dir, "brussels.ics", NULL);
   file = g_file_new_for_path (path);
 
-  sem_window_export_file (f->window, file);
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  export_through_dialog (f, file);
   g_assert_true (sem_test_wait_for_text (GTK_WIDGET (f->window), "Calendar saved to", TRUE));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
   options = sem_ical_import_options_new_for_event (f->plan, id, &error);
   g_assert_no_error (error);
@@ -249,8 +268,27 @@ test_export_error (Fixture      *f,
 {
   g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent-sem-folder/calendar.ics");
 
-  sem_window_export_file (f->window, file);
-  g_assert_true (sem_test_wait_for_text (GTK_WIDGET (f->window), "Could not export the calendar: ", TRUE));
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWindow *error_dialog = NULL;
+
+  export_through_dialog (f, file);
+  /* The dialog says why, and stays for another try. */
+  while (error_dialog == NULL && g_get_monotonic_time () < deadline)
+    {
+      sem_test_gui_iterate ();
+      error_dialog = sem_test_find_window (ADW_TYPE_MESSAGE_DIALOG, NULL, TRUE);
+      if (error_dialog == NULL)
+        g_usleep (10 * 1000);
+    }
+  g_assert_nonnull (error_dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (error_dialog)), ==,
+                   "Could Not Export the Calendar");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (error_dialog)),
+                            "/nonexistent-sem-folder/calendar.ics"));
+  g_assert_nonnull (sem_test_find_toplevel (SEM_TYPE_EXPORT_DIALOG));
+  gtk_window_destroy (error_dialog);
+  gtk_window_destroy (GTK_WINDOW (sem_test_find_toplevel (SEM_TYPE_EXPORT_DIALOG)));
+  sem_test_gui_iterate ();
 }
 
 static void

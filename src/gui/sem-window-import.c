@@ -43,56 +43,6 @@ has_suffix (GFile      *file,
 
 /* Export */
 
-/**
- * sem_window_export_file:
- * @file: where to write the calendar
- *
- * Writes the calendar of the selected event, in the language of the user
- * interface, to @file and says so (or why not) in a toast.
- */
-void
-sem_window_export_file (SemWindow *self,
-                        GFile     *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *where = NULL;
-  const char *event_id;
-  SemPlan *plan;
-  gsize length = 0;
-  gboolean written;
-
-  g_return_if_fail (SEM_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  plan = sem_window_get_plan (self);
-  event_id = sem_window_get_selected_event (self);
-  if (plan == NULL || event_id == NULL)
-    {
-      _sem_window_show_toast (self, _("Choose an event to export its calendar"));
-      return;
-    }
-
-  text = sem_ical_export (plan, SEM_SCOPE_EVENT, event_id, NULL, self->lang,
-                          SEM_ICAL_EXPORT_NONE, &length, &error);
-  if (text != NULL && g_file_peek_path (file) != NULL)
-    written = g_file_set_contents_full (g_file_peek_path (file), text, length,
-                                        G_FILE_SET_CONTENTS_CONSISTENT, 0666, &error);
-  else if (text != NULL)
-    written = g_file_replace_contents (file, text, length, NULL, FALSE, G_FILE_CREATE_NONE,
-                                       NULL, self->cancellable, &error);
-  else
-    written = FALSE;
-
-  where = g_file_get_parse_name (file);
-  if (written)
-    message = g_strdup_printf (_("Calendar saved to %s"), where);
-  else
-    message = g_strdup_printf (_("Could not export the calendar: %s"), error->message);
-  _sem_window_show_toast (self, message);
-}
-
 static void
 exported_cb (SemWindow       *self,
              GFile           *file,

@@ -31,8 +31,6 @@ const char  *sem_window_get_page          (SemWindow      *self);
 GtkWindow   *sem_window_get_shortcuts_window (SemWindow    *self);
 void         sem_window_import_file       (SemWindow      *self,
                                            GFile          *file);
-void         sem_window_export_file       (SemWindow      *self,
-                                           GFile          *file);
 gboolean     sem_window_get_live_feed     (SemWindow      *self);
 void         sem_window_set_live_feed     (SemWindow      *self,
                                            gboolean        live_feed);
