@@ -247,11 +247,6 @@ live_urls_action (GtkWidget  *widget,
   _sem_window_show_live_urls (SEM_WINDOW (widget));
 }
 
-/**
- * _sem_window_class_init_actions:
- *
- * Installs the window's actions and their shortcuts; called from class_init.
- */
 /* The shortcuts window is built the first time it is asked for, not with
  * every window as GtkApplication's help overlay would be: it is a big
  * window few open, and building it delayed the first frame. */
@@ -289,6 +284,11 @@ sem_window_get_shortcuts_window (SemWindow *self)
   return self->shortcuts_window;
 }
 
+/**
+ * _sem_window_class_init_actions:
+ *
+ * Installs the window's actions and their shortcuts; called from class_init.
+ */
 void
 _sem_window_class_init_actions (GtkWidgetClass *widget_class)
 {

@@ -874,7 +874,7 @@ stop_feeds (SemWindow *self)
     gtk_window_destroy (GTK_WINDOW (self->feeds_dialog));
 }
 
-/* Toasts */
+/* The document shown */
 
 static void
 unbind_document (SemWindow *self)
