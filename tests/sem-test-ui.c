@@ -293,9 +293,12 @@ sem_test_collect_texts (GtkWidget    *widget,
 {
   if (which == SEM_TEST_TEXTS_MAPPED && !gtk_widget_get_mapped (widget))
     return;
-  if (GTK_IS_LABEL (widget) && (css_class == NULL || gtk_widget_has_css_class (widget, css_class)) &&
+  if ((GTK_IS_LABEL (widget) || GTK_IS_INSCRIPTION (widget)) &&
+      (css_class == NULL || gtk_widget_has_css_class (widget, css_class)) &&
       (which != SEM_TEST_TEXTS_VISIBLE || gtk_widget_get_visible (widget)))
-    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+    g_ptr_array_add (texts, g_strdup (GTK_IS_LABEL (widget)
+                                      ? gtk_label_get_text (GTK_LABEL (widget))
+                                      : gtk_inscription_get_text (GTK_INSCRIPTION (widget))));
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))

@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 /* A condition sem_test_wait_until () runs the main loop for. */
 typedef gboolean (*SemTestCondition) (gconstpointer data);
 
-/* Which labels sem_test_collect_texts () reads. */
+/* Which labels (and inscriptions) sem_test_collect_texts () reads. */
 typedef enum
 {
   SEM_TEST_TEXTS_ALL,      /* every label, shown or not */

@@ -221,6 +221,8 @@ check_widget (GtkWidget *widget,
     check_text ("window title", gtk_window_get_title (GTK_WINDOW (widget)), english, n_texts);
   if (GTK_IS_LABEL (widget))
     check_text (type, gtk_label_get_label (GTK_LABEL (widget)), english, n_texts);
+  if (GTK_IS_INSCRIPTION (widget))
+    check_text (type, gtk_inscription_get_text (GTK_INSCRIPTION (widget)), english, n_texts);
   if (gtk_widget_get_tooltip_text (widget) != NULL)
     check_text ("tooltip", gtk_widget_get_tooltip_text (widget), english, n_texts);
   accessible = dup_accessible_label (widget);

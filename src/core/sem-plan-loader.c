@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <pthread.h>
+#include <sched.h>
 #include <string.h>
 
 #include "sem-entity-private.h"
@@ -291,6 +293,12 @@ read_accepted_conflicts (Reader   *reader,
 static gpointer
 release_thread (gpointer data)
 {
+#ifdef SCHED_IDLE
+  /* Freeing can wait: the cores go first to whatever shows the plan. */
+  struct sched_param param = { 0, };
+
+  pthread_setschedparam (pthread_self (), SCHED_IDLE, &param);
+#endif
   g_object_unref (data);
   return NULL;
 }

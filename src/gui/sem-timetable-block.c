@@ -101,14 +101,24 @@ sem_timetable_block_init (SemTimetableBlock *self)
   gtk_widget_add_css_class (self->content, "timetable-block-content");
   gtk_widget_set_parent (self->content, GTK_WIDGET (self));
 
+  /* The time on top: the title below takes the lines the block has room
+   * for, whatever its length (an inscription does not measure its text). */
+  self->time = gtk_inscription_new (NULL);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (self->time), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (self->time), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_widget_add_css_class (self->time, "timetable-block-time");
+  gtk_widget_add_css_class (self->time, "caption");
+  gtk_widget_add_css_class (self->time, "numeric");
+  gtk_box_append (GTK_BOX (self->content), self->time);
+
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   gtk_box_append (GTK_BOX (self->content), row);
 
-  self->title = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->title), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (self->title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_ellipsize (GTK_LABEL (self->title), PANGO_ELLIPSIZE_END);
+  self->title = gtk_inscription_new (NULL);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (self->title), 0);
+  gtk_inscription_set_yalign (GTK_INSCRIPTION (self->title), 0);
+  gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (self->title), PANGO_WRAP_WORD_CHAR);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (self->title), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_set_hexpand (self->title, TRUE);
   gtk_widget_set_valign (self->title, GTK_ALIGN_START);
   gtk_widget_add_css_class (self->title, "timetable-block-title");
@@ -119,14 +129,6 @@ sem_timetable_block_init (SemTimetableBlock *self)
   gtk_widget_set_visible (self->icon, FALSE);
   gtk_widget_add_css_class (self->icon, "timetable-conflict-icon");
   gtk_box_append (GTK_BOX (row), self->icon);
-
-  self->time = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->time), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (self->time), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (self->time, "timetable-block-time");
-  gtk_widget_add_css_class (self->time, "caption");
-  gtk_widget_add_css_class (self->time, "numeric");
-  gtk_box_append (GTK_BOX (self->content), self->time);
 
   /* The bottom edge: dragging it resizes the session. */
   self->handle = gtk_label_new (NULL);
@@ -271,9 +273,9 @@ _sem_timetable_block_update (SemTimetable      *self,
   block->start = sem_session_get_start (session);
   block->end = MAX (sem_session_get_end (session), block->start + SNAP_SECONDS);
 
-  gtk_label_set_text (GTK_LABEL (block->title), sem_session_get_title (session, lang ()));
+  gtk_inscription_set_text (GTK_INSCRIPTION (block->title), sem_session_get_title (session, lang ()));
   range = _sem_timetable_format_range (self->tz, block->start, sem_session_get_end (session));
-  gtk_label_set_text (GTK_LABEL (block->time), range);
+  gtk_inscription_set_text (GTK_INSCRIPTION (block->time), range);
 
   /* As many lines of title as the block has room for, the time below it
    * when there is room for that too. */
@@ -281,7 +283,7 @@ _sem_timetable_block_update (SemTimetable      *self,
   height = (int) (duration * PX_PER_SECOND) - 2 - 8;
   gtk_widget_set_visible (block->time, height >= 40);
   lines = (height - (height >= 40 ? 16 : 0)) / 18;
-  gtk_label_set_lines (GTK_LABEL (block->title), MAX (lines, 1));
+  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (block->title), MAX (lines, 1));
 
   kind_nick = sem_enum_to_nick (SEM_TYPE_SESSION_KIND, sem_session_get_kind (session));
   kind_class = g_strconcat ("timetable-kind-", kind_nick, NULL);

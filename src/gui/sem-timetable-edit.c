@@ -250,7 +250,7 @@ drag_update_cb (GtkGestureDrag *gesture,
   {
     g_autofree char *range = _sem_timetable_format_range (self->tz, start, end);
 
-    gtk_label_set_text (GTK_LABEL (block->time), range);
+    gtk_inscription_set_text (GTK_INSCRIPTION (block->time), range);
   }
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
