@@ -166,7 +166,7 @@ test_tab_timetable (Fixture       *f,
                     gconstpointer  data)
 {
   GtkWidget *window = GTK_WIDGET (f->window);
-  GtkWidget *events = sem_test_find_widget (window, GTK_TYPE_LIST_BOX, "navigation-sidebar");
+  GtkWidget *events = sem_test_find_widget (window, GTK_TYPE_LIST_VIEW, "navigation-sidebar");
   GtkWidget *menu = find_primary_menu (window);
   g_autoptr(GPtrArray) chain = NULL;
   g_autoptr(GPtrArray) sessions = sem_test_event_sessions (f->plan, EVENT_ID);
@@ -178,7 +178,7 @@ test_tab_timetable (Fixture       *f,
 
   chain = tab_around (f->window);
   g_assert_nonnull (events);
-  g_assert_nonnull (chain_find (chain, events, GTK_TYPE_LIST_BOX_ROW));
+  g_assert_nonnull (chain_find (chain, events, G_TYPE_INVALID));
   g_assert_nonnull (chain_find (chain, sem_test_find_action_button (window, "win.undo", TRUE), G_TYPE_INVALID));
   g_assert_nonnull (menu);
   g_assert_nonnull (chain_find (chain, menu, G_TYPE_INVALID));

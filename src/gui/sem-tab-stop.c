@@ -1,10 +1,11 @@
 /* sem-tab-stop.c — a bin that Tab enters and leaves in one step
  *
  * GTK 4.8's GtkListBox takes Tab from row to row, selecting each on the way:
- * in a sidebar that switches what the window shows, someone tabbing towards
- * the content would pass through every event. Inside a SemTabStop, Tab
- * comes in at the selected row (or the first) and goes straight on to what
- * follows; the arrow keys still move from row to row.
+ * in a list that switches what the window shows, someone tabbing towards
+ * the content would pass through every row. Its GtkListView does the
+ * opposite: Tab passes it by until one of its rows has had the focus. Inside
+ * a SemTabStop, Tab comes in at the selected row (or the first) and goes
+ * straight on to what follows; the arrow keys still move from row to row.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,16 +23,17 @@ struct _SemTabStop
 
 G_DEFINE_FINAL_TYPE (SemTabStop, sem_tab_stop, ADW_TYPE_BIN)
 
-static GtkListBox *
-find_list_box (GtkWidget *widget)
+/* The list box or list view under @widget. */
+static GtkWidget *
+find_list (GtkWidget *widget)
 {
-  if (GTK_IS_LIST_BOX (widget))
-    return GTK_LIST_BOX (widget);
+  if (GTK_IS_LIST_BOX (widget) || GTK_IS_LIST_VIEW (widget))
+    return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkListBox *found = find_list_box (child);
+      GtkWidget *found = find_list (child);
 
       if (found != NULL)
         return found;
@@ -39,13 +41,40 @@ find_list_box (GtkWidget *widget)
   return NULL;
 }
 
+/* The row of @list to focus: the selected one, else the first. A list
+ * view's children are its rows on screen, a selected one flagged so. */
+static GtkWidget *
+find_row (GtkWidget *list)
+{
+  GtkWidget *first = NULL;
+
+  if (GTK_IS_LIST_BOX (list))
+    {
+      GtkListBoxRow *row = gtk_list_box_get_selected_row (GTK_LIST_BOX (list));
+
+      return GTK_WIDGET (row != NULL ? row : gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+    }
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (!gtk_widget_get_visible (row) || !gtk_widget_get_focusable (row))
+        continue;
+      if (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED)
+        return row;
+      if (first == NULL)
+        first = row;
+    }
+  return first;
+}
+
 static gboolean
 sem_tab_stop_focus (GtkWidget        *widget,
                     GtkDirectionType  direction)
 {
   GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
-  GtkListBox *list;
-  GtkListBoxRow *row;
+  GtkWidget *list;
+  GtkWidget *row;
 
   if (child == NULL ||
       (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD))
@@ -55,12 +84,10 @@ sem_tab_stop_focus (GtkWidget        *widget,
   if (gtk_widget_get_focus_child (widget) != NULL)
     return FALSE;
 
-  list = find_list_box (child);
-  row = list != NULL ? gtk_list_box_get_selected_row (list) : NULL;
-  if (row == NULL && list != NULL)
-    row = gtk_list_box_get_row_at_index (list, 0);
-  if (row != NULL && gtk_widget_is_visible (GTK_WIDGET (row)))
-    return gtk_widget_grab_focus (GTK_WIDGET (row));
+  list = find_list (child);
+  row = list != NULL ? find_row (list) : NULL;
+  if (row != NULL && gtk_widget_is_visible (row) && gtk_widget_grab_focus (row))
+    return TRUE;
 
   return gtk_widget_child_focus (child, direction);
 }

@@ -15,6 +15,7 @@
 #include "sem-feeds-dialog.h"
 #include "sem-import-dialog.h"
 #include "sem-live-feed.h"
+#include "sem-sidebar-model.h"
 #include "sem-window.h"
 
 G_BEGIN_DECLS
@@ -49,7 +50,7 @@ struct _SemWindow
   GtkButton            *empty_button;
   AdwStatusPage        *empty_page;
   AdwStatusPage        *error_page;
-  GtkListBox           *event_list;
+  GtkListView          *event_list;
   AdwLeaflet           *leaflet;
   GtkStack             *main_stack;
   GtkWidget            *redo_button;
@@ -66,7 +67,9 @@ struct _SemWindow
   GCancellable         *cancellable;       /* the window's lifetime */
   GCancellable         *load_cancellable;  /* the load in progress */
   GFile                *failed_file;       /* shown on the error page; never saved to */
-  GtkSortListModel     *event_model;
+  GtkSortListModel     *event_model;       /* the plan's events, grouped by programme */
+  SemSidebarModel      *sidebar_model;     /* and under their programmes' headings */
+  GtkSingleSelection   *event_selection;
   AdwToast             *save_error_toast;  /* while it is shown */
   char                 *event_id;
   GTimeZone            *event_tz;
@@ -97,6 +100,7 @@ const char         *sem_window_get_language       (SemWindow   *self);
 
 /* sem-window.c */
 void                _sem_window_update_title      (SemWindow   *self);
+void                _sem_window_show_content      (SemWindow   *self);
 
 /* sem-window.c: calendar subscriptions */
 void                _sem_window_sync_feed         (SemWindow   *self,
@@ -155,10 +159,14 @@ void                _sem_window_update_live_feed  (SemWindow   *self);
 /* sem-window-rows.c */
 char               *sem_format_date_range         (const char  *start_date,
                                                    const char  *end_date);
-GtkWidget          *sem_event_row_new             (SemWindow   *self,
-                                                   SemEvent    *event);
-void                sem_event_row_header_cb       (GtkListBoxRow *row,
-                                                   GtkListBoxRow *before,
-                                                   gpointer       user_data);
+void                _sem_window_event_row_setup_cb  (GtkListItemFactory *factory,
+                                                     GtkListItem        *item,
+                                                     SemWindow          *window);
+void                _sem_window_event_row_bind_cb   (GtkListItemFactory *factory,
+                                                     GtkListItem        *item,
+                                                     SemWindow          *window);
+void                _sem_window_event_row_unbind_cb (GtkListItemFactory *factory,
+                                                     GtkListItem        *item,
+                                                     SemWindow          *window);
 
 G_END_DECLS

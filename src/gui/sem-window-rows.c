@@ -1,4 +1,4 @@
-/* sem-window-rows.c — the rows of the window's event list
+/* sem-window-rows.c — the rows of the window's event list (the sidebar)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +12,7 @@
 #include "sem-city.h"
 #include "sem-event.h"
 #include "sem-programme.h"
+#include "sem-sidebar-model.h"
 #include "sem-venue.h"
 #include "sem-window-private.h"
 
@@ -101,101 +102,156 @@ dim_caption_new (void)
   return label;
 }
 
-static void
-update_event_row (GtkWidget *row)
+/* A row shows either a programme's heading or one of its events. */
+typedef struct
 {
-  SemWindow *self = g_object_get_data (G_OBJECT (row), "sem-window");
-  SemEvent *event = g_object_get_data (G_OBJECT (row), "sem-event");
-  SemPlan *plan = sem_window_get_plan (self);
-  const char *lang = sem_window_get_language (self);
+  SemWindow *window;
+  GtkWidget *heading;
+  GtkWidget *event_box;
+  GtkWidget *title;
+  GtkWidget *dates;
+  GtkWidget *place;
+  GObject   *watched;  /* the event or programme shown, while bound */
+} EventRow;
+
+static void
+update_event_row (GtkListItem *item)
+{
+  EventRow *row = g_object_get_data (G_OBJECT (item), "sem-event-row");
+  gpointer shown = gtk_list_item_get_item (item);
+  SemPlan *plan = sem_window_get_plan (row->window);
+  const char *lang = sem_window_get_language (row->window);
   g_autofree char *dates = NULL;
   g_autofree char *place = NULL;
+  SemEvent *event;
 
-  if (plan == NULL)
+  if (plan == NULL || shown == NULL)
     return;
 
-  dates = sem_format_date_range (sem_event_get_start_date (event), sem_event_get_end_date (event));
-  place = describe_place (plan, event, lang);
-
-  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "title-label"),
-                       sem_event_get_title (event, lang));
-  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "dates-label"), dates);
-  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "place-label"), place);
-}
-
-/**
- * sem_event_row_new:
- *
- * Returns: (transfer floating): a sidebar row for @event: its title, dates and place
- */
-GtkWidget *
-sem_event_row_new (SemWindow *self,
-                   SemEvent  *event)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *dates = dim_caption_new ();
-  GtkWidget *place = dim_caption_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (title), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), dates);
-  gtk_box_append (GTK_BOX (box), place);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  g_object_set_data (G_OBJECT (row), "sem-window", self);
-  g_object_set_data_full (G_OBJECT (row), "sem-event", g_object_ref (event), g_object_unref);
-  g_object_set_data (G_OBJECT (row), "title-label", title);
-  g_object_set_data (G_OBJECT (row), "dates-label", dates);
-  g_object_set_data (G_OBJECT (row), "place-label", place);
-
-  g_signal_connect_object (event, "notify", G_CALLBACK (update_event_row), row, G_CONNECT_SWAPPED);
-  update_event_row (row);
-
-  return row;
-}
-
-/* Puts the programme's name above the first of its events. */
-void
-sem_event_row_header_cb (GtkListBoxRow *row,
-                         GtkListBoxRow *before,
-                         gpointer       user_data)
-{
-  SemWindow *self = user_data;
-  SemPlan *plan = sem_window_get_plan (self);
-  SemEvent *event = g_object_get_data (G_OBJECT (row), "sem-event");
-  SemEvent *previous = before != NULL ? g_object_get_data (G_OBJECT (before), "sem-event") : NULL;
-  const char *programme_id = sem_event_get_programme (event);
-  SemProgramme *programme;
-  GtkWidget *header;
-
-  if (previous != NULL && g_strcmp0 (programme_id, sem_event_get_programme (previous)) == 0)
+  if (SEM_IS_SIDEBAR_HEADING (shown))
     {
-      gtk_list_box_row_set_header (row, NULL);
+      const char *programme_id = sem_sidebar_heading_get_programme (shown);
+      SemProgramme *programme = programme_id != NULL
+        ? SEM_PROGRAMME (sem_plan_lookup (plan, SEM_COLLECTION_PROGRAMMES, programme_id))
+        : NULL;
+
+      gtk_label_set_label (GTK_LABEL (row->heading), programme != NULL
+                           ? sem_programme_get_name (programme, lang)
+                           : _("Other Events"));
       return;
     }
 
-  programme = plan != NULL && programme_id != NULL
-    ? SEM_PROGRAMME (sem_plan_lookup (plan, SEM_COLLECTION_PROGRAMMES, programme_id))
-    : NULL;
+  event = SEM_EVENT (shown);
+  dates = sem_format_date_range (sem_event_get_start_date (event), sem_event_get_end_date (event));
+  place = describe_place (plan, event, lang);
+  gtk_label_set_label (GTK_LABEL (row->title), sem_event_get_title (event, lang));
+  gtk_label_set_label (GTK_LABEL (row->dates), dates);
+  gtk_label_set_label (GTK_LABEL (row->place), place);
+}
 
-  header = gtk_label_new (programme != NULL
-                          ? sem_programme_get_name (programme, sem_window_get_language (self))
-                          : _("Other Events"));
-  gtk_label_set_xalign (GTK_LABEL (header), 0);
-  gtk_label_set_wrap (GTK_LABEL (header), TRUE);
-  gtk_widget_add_css_class (header, "heading");
-  gtk_widget_add_css_class (header, "dim-label");
-  gtk_widget_add_css_class (header, "sem-programme-header");
-  gtk_list_box_row_set_header (row, header);
+/* Folded, a click on an event goes on to its pages (Enter does too: the
+ * list's "activate"). */
+static void
+event_row_released_cb (GtkGestureClick *gesture,
+                       int              n_press,
+                       double           x,
+                       double           y,
+                       GtkListItem     *item)
+{
+  EventRow *row = g_object_get_data (G_OBJECT (item), "sem-event-row");
+
+  if (SEM_IS_EVENT (gtk_list_item_get_item (item)))
+    _sem_window_show_content (row->window);
+}
+
+/**
+ * _sem_window_event_row_setup_cb:
+ *
+ * The widgets of a sidebar row: a programme's heading, or an event's title,
+ * dates and place.
+ */
+void
+_sem_window_event_row_setup_cb (GtkListItemFactory *factory,
+                                GtkListItem        *item,
+                                SemWindow          *window)
+{
+  EventRow *row = g_new0 (EventRow, 1);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  row->window = window;
+  row->heading = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (row->heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (row->heading), TRUE);
+  gtk_widget_add_css_class (row->heading, "heading");
+  gtk_widget_add_css_class (row->heading, "dim-label");
+  gtk_widget_add_css_class (row->heading, "sem-programme-header");
+  gtk_box_append (GTK_BOX (box), row->heading);
+
+  row->event_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_margin_top (row->event_box, 6);
+  gtk_widget_set_margin_bottom (row->event_box, 6);
+  gtk_widget_set_margin_start (row->event_box, 6);
+  gtk_widget_set_margin_end (row->event_box, 6);
+  row->title = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (row->title), 0);
+  gtk_label_set_wrap (GTK_LABEL (row->title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (row->title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (row->title), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (row->title), PANGO_ELLIPSIZE_END);
+  row->dates = dim_caption_new ();
+  row->place = dim_caption_new ();
+  gtk_box_append (GTK_BOX (row->event_box), row->title);
+  gtk_box_append (GTK_BOX (row->event_box), row->dates);
+  gtk_box_append (GTK_BOX (row->event_box), row->place);
+  gtk_box_append (GTK_BOX (box), row->event_box);
+
+  g_signal_connect (click, "released", G_CALLBACK (event_row_released_cb), item);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
+
+  g_object_set_data_full (G_OBJECT (item), "sem-event-row", row, g_free);
+  gtk_list_item_set_child (item, box);
+}
+
+/**
+ * _sem_window_event_row_bind_cb:
+ *
+ * Shows the row's item; headings can be neither selected nor activated.
+ */
+void
+_sem_window_event_row_bind_cb (GtkListItemFactory *factory,
+                               GtkListItem        *item,
+                               SemWindow          *window)
+{
+  EventRow *row = g_object_get_data (G_OBJECT (item), "sem-event-row");
+  gpointer shown = gtk_list_item_get_item (item);
+  gboolean is_event = SEM_IS_EVENT (shown);
+  SemPlan *plan = sem_window_get_plan (window);
+
+  gtk_widget_set_visible (row->heading, !is_event);
+  gtk_widget_set_visible (row->event_box, is_event);
+  gtk_list_item_set_selectable (item, is_event);
+  gtk_list_item_set_activatable (item, is_event);
+
+  /* A renamed programme, a changed event: the row follows. */
+  if (is_event)
+    row->watched = g_object_ref (shown);
+  else if (plan != NULL && sem_sidebar_heading_get_programme (shown) != NULL)
+    row->watched = g_object_ref ((GObject *) sem_plan_lookup (plan, SEM_COLLECTION_PROGRAMMES,
+                                                             sem_sidebar_heading_get_programme (shown)));
+  if (row->watched != NULL)
+    g_signal_connect_object (row->watched, "notify", G_CALLBACK (update_event_row), item, G_CONNECT_SWAPPED);
+  update_event_row (item);
+}
+
+void
+_sem_window_event_row_unbind_cb (GtkListItemFactory *factory,
+                                 GtkListItem        *item,
+                                 SemWindow          *window)
+{
+  EventRow *row = g_object_get_data (G_OBJECT (item), "sem-event-row");
+
+  if (row->watched != NULL)
+    g_signal_handlers_disconnect_by_func (row->watched, update_event_row, item);
+  g_clear_object (&row->watched);
 }

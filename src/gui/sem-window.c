@@ -246,13 +246,6 @@ event_sort_func (gconstpointer a,
   return g_strcmp0 (sem_entity_get_id (SEM_ENTITY (ea)), sem_entity_get_id (SEM_ENTITY (eb)));
 }
 
-static GtkWidget *
-create_event_row_cb (gpointer item,
-                     gpointer user_data)
-{
-  return sem_event_row_new (SEM_WINDOW (user_data), SEM_EVENT (item));
-}
-
 /* The first academy seminar that has sessions, else the first event. */
 static char *
 find_initial_event (SemWindow *self)
@@ -1002,48 +995,56 @@ void
 sem_window_select_event (SemWindow  *self,
                          const char *event_id)
 {
-  GListModel *events;
-  guint n;
+  guint position;
 
   g_return_if_fail (SEM_IS_WINDOW (self));
   g_return_if_fail (event_id != NULL);
 
-  events = G_LIST_MODEL (self->event_model);
-  n = g_list_model_get_n_items (events);
-  for (guint i = 0; i < n; i++)
+  position = sem_sidebar_model_find_event (self->sidebar_model, event_id);
+  if (position == GTK_INVALID_LIST_POSITION)
     {
-      g_autoptr(SemEvent) event = g_list_model_get_item (events, i);
-
-      if (g_strcmp0 (sem_entity_get_id (SEM_ENTITY (event)), event_id) == 0)
-        {
-          GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->event_list, i);
-
-          gtk_list_box_select_row (self->event_list, row);
-          /* Selecting the selected row emits nothing: show it anyway. */
-          if (g_strcmp0 (self->event_id, event_id) != 0)
-            show_event (self, event_id);
-          return;
-        }
+      g_debug ("No event %s to select", event_id);
+      return;
     }
 
-  g_debug ("No event %s to select", event_id);
+  gtk_single_selection_set_selected (self->event_selection, position);
+  /* Selecting the selected row emits nothing: show it anyway. */
+  if (g_strcmp0 (self->event_id, event_id) != 0)
+    show_event (self, event_id);
 }
 
 static void
-event_row_selected_cb (SemWindow     *self,
-                       GtkListBoxRow *row)
+event_selected_cb (SemWindow *self)
 {
-  SemEvent *event = row != NULL ? g_object_get_data (G_OBJECT (row), "sem-event") : NULL;
+  gpointer item = gtk_single_selection_get_selected_item (self->event_selection);
 
-  if (event != NULL && g_strcmp0 (self->event_id, sem_entity_get_id (SEM_ENTITY (event))) != 0)
-    show_event (self, sem_entity_get_id (SEM_ENTITY (event)));
+  if (SEM_IS_EVENT (item) && g_strcmp0 (self->event_id, sem_entity_get_id (SEM_ENTITY (item))) != 0)
+    show_event (self, sem_entity_get_id (SEM_ENTITY (item)));
+  /* A heading is not chosen: the event shown stays selected. */
+  else if (SEM_IS_SIDEBAR_HEADING (item) && self->event_id != NULL)
+    gtk_single_selection_set_selected (self->event_selection,
+                                       sem_sidebar_model_find_event (self->sidebar_model, self->event_id));
 }
 
-static void
-event_row_activated_cb (SemWindow     *self,
-                        GtkListBoxRow *row)
+/**
+ * _sem_window_show_content:
+ *
+ * Folded, goes from the sidebar on to the shown event's pages.
+ */
+void
+_sem_window_show_content (SemWindow *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+event_activated_cb (SemWindow *self,
+                    guint      position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->sidebar_model), position);
+
+  if (SEM_IS_EVENT (item))
+    _sem_window_show_content (self);
 }
 
 static void
@@ -1140,6 +1141,8 @@ sem_window_finalize (GObject *object)
   g_clear_object (&self->feed_sync);
   g_clear_pointer (&self->feeds_syncing, g_hash_table_unref);
   g_clear_object (&self->failed_file);
+  g_clear_object (&self->event_selection);
+  g_clear_object (&self->sidebar_model);
   g_clear_object (&self->event_model);
   g_clear_pointer (&self->event_id, g_free);
   g_clear_pointer (&self->event_tz, g_time_zone_unref);
@@ -1272,8 +1275,7 @@ sem_window_class_init (SemWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SemWindow, conflicts_stack_page);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, conflict_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, event_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, event_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, event_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_stack_notify_visible_child_cb);
 
   _sem_window_class_init_actions (widget_class);
@@ -1284,6 +1286,7 @@ static void
 sem_window_init (SemWindow *self)
 {
   GtkCustomSorter *event_sorter;
+  g_autoptr(GtkListItemFactory) event_factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1294,9 +1297,18 @@ sem_window_init (SemWindow *self)
 
   event_sorter = gtk_custom_sorter_new (event_sort_func, NULL, NULL);
   self->event_model = gtk_sort_list_model_new (NULL, GTK_SORTER (event_sorter));
-  gtk_list_box_bind_model (self->event_list, G_LIST_MODEL (self->event_model),
-                           create_event_row_cb, self, NULL);
-  gtk_list_box_set_header_func (self->event_list, sem_event_row_header_cb, self, NULL);
+  self->sidebar_model = sem_sidebar_model_new (G_LIST_MODEL (self->event_model));
+  self->event_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sidebar_model)));
+  gtk_single_selection_set_autoselect (self->event_selection, FALSE);
+  g_signal_connect_object (self->event_selection, "notify::selected-item",
+                           G_CALLBACK (event_selected_cb), self, G_CONNECT_SWAPPED);
+  /* Only the rows on screen are made: a plan may have hundreds of events. */
+  event_factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (event_factory, "setup", G_CALLBACK (_sem_window_event_row_setup_cb), self, 0);
+  g_signal_connect_object (event_factory, "bind", G_CALLBACK (_sem_window_event_row_bind_cb), self, 0);
+  g_signal_connect_object (event_factory, "unbind", G_CALLBACK (_sem_window_event_row_unbind_cb), self, 0);
+  gtk_list_view_set_factory (self->event_list, event_factory);
+  gtk_list_view_set_model (self->event_list, GTK_SELECTION_MODEL (self->event_selection));
 
   _sem_window_init_pages (self);
   /* Folded, Back takes Redo's place (Shift+Ctrl+Z still redoes): the
