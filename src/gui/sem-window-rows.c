@@ -90,16 +90,18 @@ describe_place (SemPlan  *plan,
   return g_strdup (sem_enum_to_label (SEM_TYPE_EVENT_MODE, sem_event_get_mode (event)));
 }
 
+/* An inscription, not a label: measuring a line that may be ellipsized
+ * takes no shaping of its text (a label shapes it for every size it is
+ * asked about, and the list asks about every row before its first frame). */
 static GtkWidget *
 dim_caption_new (void)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *caption = gtk_inscription_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_add_css_class (label, "caption");
-  return label;
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (caption), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_widget_add_css_class (caption, "caption");
+  return caption;
 }
 
 /* A row shows either a programme's heading or one of its events. */
@@ -145,8 +147,8 @@ update_event_row (GtkListItem *item)
   dates = sem_format_date_range (sem_event_get_start_date (event), sem_event_get_end_date (event));
   place = describe_place (plan, event, lang);
   gtk_label_set_label (GTK_LABEL (row->title), sem_event_get_title (event, lang));
-  gtk_label_set_label (GTK_LABEL (row->dates), dates);
-  gtk_label_set_label (GTK_LABEL (row->place), place);
+  gtk_inscription_set_text (GTK_INSCRIPTION (row->dates), dates);
+  gtk_inscription_set_text (GTK_INSCRIPTION (row->place), place);
 }
 
 /* Folded, a click on an event goes on to its pages (Enter does too: the

@@ -262,13 +262,14 @@ find_initial_event (SemWindow *self)
 
   sessions = sem_plan_get_collection (plan, SEM_COLLECTION_SESSIONS);
   n_sessions = g_list_model_get_n_items (sessions);
-  with_sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* The ids are the sessions', which the plan keeps while this runs. */
+  with_sessions = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < n_sessions; i++)
     {
       g_autoptr(SemSession) session = g_list_model_get_item (sessions, i);
 
       if (sem_session_get_event (session) != NULL)
-        g_hash_table_add (with_sessions, g_strdup (sem_session_get_event (session)));
+        g_hash_table_add (with_sessions, (char *) sem_session_get_event (session));
     }
 
   for (guint i = 0; i < n_events; i++)
