@@ -257,6 +257,234 @@ assert_load_fails (const char   *path,
     }
 }
 
+/* ---- big plans: read in halves on two threads ------------------------- */
+
+#define BIG_N_SESSIONS 4000
+
+typedef struct
+{
+  guint       index;
+  const char *session;    /* the whole object of session @index, or NULL */
+} BigEdit;
+
+/* A plan of BIG_N_SESSIONS sessions "session-N", session N as @edits says,
+ * after @head (the format, programmes, rooms and events). */
+static GBytes *
+big_plan_bytes_full (const char    *head,
+                     const BigEdit *edits,
+                     guint          n_edits)
+{
+  GString *out = g_string_new (head);
+
+  g_string_append (out, "\"people\": [{\"id\": \"a\", \"name\": \"A\"}],\n\"sessions\": [\n");
+  for (guint i = 0; i < BIG_N_SESSIONS; i++)
+    {
+      const char *edited = NULL;
+
+      for (guint k = 0; k < n_edits; k++)
+        if (edits[k].index == i)
+          edited = edits[k].session;
+      if (i > 0)
+        g_string_append (out, ",\n");
+      if (edited != NULL)
+        g_string_append (out, edited);
+      else
+        g_string_append_printf (out,
+                                "{\"id\": \"session-%u\", \"revision\": 1, \"event\": \"e\", "
+                                "\"kind\": \"workshop\", \"title\": {\"en\": \"S %u\", \"bg\": \"С\"}, "
+                                "\"start\": \"2018-02-20T08:00:00Z\", \"end\": \"2018-02-20T09:00:00Z\", "
+                                "\"facilitators\": [\"a\"], \"capacity\": %u}",
+                                i, i, i);
+    }
+  g_string_append (out, "]}\n");
+  return g_string_free_to_bytes (out);
+}
+
+static GBytes *
+big_plan_bytes (const BigEdit *edits,
+                guint          n_edits)
+{
+  return big_plan_bytes_full (HEAD BASE EVENT (""), edits, n_edits);
+}
+
+/* Loading the plan fails with exactly @message. */
+static void
+assert_big_plan_fails (const BigEdit *edits,
+                       guint          n_edits,
+                       SemPlanError   code,
+                       const char    *message)
+{
+  g_autoptr(GBytes) bytes = big_plan_bytes (edits, n_edits);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SemPlan) plan = sem_plan_codec_load_bytes (bytes, "big.json", &error);
+
+  g_assert_null (plan);
+  g_assert_error (error, SEM_PLAN_ERROR, (int) code);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+#define BIG_SESSION(id, members) \
+  "{\"id\": \"" id "\", \"event\": \"e\", \"title\": {\"en\": \"S\"}" members "}"
+#define BIG_TIMES ", \"start\": \"2018-02-20T08:00:00Z\", \"end\": \"2018-02-20T09:00:00Z\""
+
+/* Of two bad sessions, one in each half, the first one is reported. */
+static void
+test_big_first_error_wins (void)
+{
+  const BigEdit edits[] = {
+    { 3000, BIG_SESSION ("session-3000", ", \"start\": 5, \"end\": \"2018-02-20T09:00:00Z\"") },
+    { 100, "{\"id\": \"session-100\", \"event\": \"e\"" BIG_TIMES "}" },
+  };
+
+  assert_big_plan_fails (edits, G_N_ELEMENTS (edits), SEM_PLAN_ERROR_MISSING,
+                         "big.json: at $.sessions[100].title: this is required");
+}
+
+static void
+test_big_error_in_second_half (void)
+{
+  const BigEdit edits[] = {
+    { 3500, BIG_SESSION ("session-3500", BIG_TIMES ", \"colour\": \"red\"") },
+  };
+
+  assert_big_plan_fails (edits, G_N_ELEMENTS (edits), SEM_PLAN_ERROR_INVALID,
+                         "big.json: at $.sessions[3500]: unknown member “colour”");
+}
+
+static void
+test_big_duplicate (void)
+{
+  const BigEdit edits[] = {
+    { 3900, BIG_SESSION ("session-10", BIG_TIMES) },
+  };
+
+  assert_big_plan_fails (edits, G_N_ELEMENTS (edits), SEM_PLAN_ERROR_DUPLICATE,
+                         "big.json: at $.sessions[3900].id: the id “session-10” is used twice");
+}
+
+/* A repeated id comes before a bad session after it, in either half, and
+ * after a bad session before it. */
+static void
+test_big_duplicate_and_error (void)
+{
+  const BigEdit dup_then_error[] = {
+    { 2500, BIG_SESSION ("session-10", BIG_TIMES) },
+    { 3000, BIG_SESSION ("session-3000", ", \"start\": 5, \"end\": \"2018-02-20T09:00:00Z\"") },
+  };
+  const BigEdit dup_across_then_error[] = {
+    { 3900, BIG_SESSION ("session-1990", BIG_TIMES) },
+    { 3950, BIG_SESSION ("session-3950", BIG_TIMES ", \"kind\": \"party\"") },
+  };
+  const BigEdit error_then_dup[] = {
+    { 1500, BIG_SESSION ("session-1500", BIG_TIMES ", \"capacity\": -1") },
+    { 1600, BIG_SESSION ("session-10", BIG_TIMES) },
+  };
+  const BigEdit first_half_dup_then_second_half_error[] = {
+    { 1999, BIG_SESSION ("session-0", BIG_TIMES) },
+    { 2000, BIG_SESSION ("session-2000", BIG_TIMES ", \"room\": \"a b\"") },
+  };
+
+  const BigEdit across_before_within[] = {
+    { 3050, BIG_SESSION ("session-5", BIG_TIMES) },
+    { 3100, BIG_SESSION ("session-3000", BIG_TIMES) },
+  };
+  const BigEdit within_before_across[] = {
+    { 3050, BIG_SESSION ("session-3000", BIG_TIMES) },
+    { 3100, BIG_SESSION ("session-5", BIG_TIMES) },
+  };
+
+  assert_big_plan_fails (across_before_within, G_N_ELEMENTS (across_before_within), SEM_PLAN_ERROR_DUPLICATE,
+                         "big.json: at $.sessions[3050].id: the id “session-5” is used twice");
+  assert_big_plan_fails (within_before_across, G_N_ELEMENTS (within_before_across), SEM_PLAN_ERROR_DUPLICATE,
+                         "big.json: at $.sessions[3050].id: the id “session-3000” is used twice");
+  assert_big_plan_fails (dup_then_error, G_N_ELEMENTS (dup_then_error), SEM_PLAN_ERROR_DUPLICATE,
+                         "big.json: at $.sessions[2500].id: the id “session-10” is used twice");
+  assert_big_plan_fails (dup_across_then_error, G_N_ELEMENTS (dup_across_then_error), SEM_PLAN_ERROR_DUPLICATE,
+                         "big.json: at $.sessions[3900].id: the id “session-1990” is used twice");
+  assert_big_plan_fails (error_then_dup, G_N_ELEMENTS (error_then_dup), SEM_PLAN_ERROR_TYPE,
+                         "big.json: at $.sessions[1500].capacity: expected a whole number");
+  assert_big_plan_fails (first_half_dup_then_second_half_error,
+                         G_N_ELEMENTS (first_half_dup_then_second_half_error), SEM_PLAN_ERROR_DUPLICATE,
+                         "big.json: at $.sessions[1999].id: the id “session-0” is used twice");
+}
+
+/* The references are checked in halves too: the first dangling one wins. */
+static void
+test_big_dangling (void)
+{
+  const BigEdit both[] = {
+    { 3000, BIG_SESSION ("session-3000", BIG_TIMES ", \"facilitators\": [\"a\", \"ghost\"]") },
+    { 100, BIG_SESSION ("session-100", BIG_TIMES ", \"room\": \"nowhere\"") },
+  };
+  const BigEdit second[] = {
+    { 3999, BIG_SESSION ("session-3999", BIG_TIMES ", \"facilitators\": [\"a\", \"ghost\"]") },
+  };
+
+  assert_big_plan_fails (both, G_N_ELEMENTS (both), SEM_PLAN_ERROR_DANGLING,
+                         "big.json: at $.sessions[100].room: there is no room with the id “nowhere”");
+  assert_big_plan_fails (second, G_N_ELEMENTS (second), SEM_PLAN_ERROR_DANGLING,
+                         "big.json: at $.sessions[3999].facilitators[1]: there is no person with the id “ghost”");
+}
+
+/* The sessions are read beside the collections before them: an error in
+ * those is the one reported, whatever the sessions hold. */
+static void
+test_big_earlier_collection_fails (void)
+{
+  const BigEdit edits[] = {
+    { 3000, BIG_SESSION ("session-3000", ", \"start\": 5") },
+  };
+  g_autoptr(GBytes) bytes = big_plan_bytes_full (HEAD BASE EVENT (", \"timezone\": \"Europe/Atlantis\""),
+                                                 edits, G_N_ELEMENTS (edits));
+  g_autoptr(GBytes) clean = big_plan_bytes_full (HEAD BASE EVENT (", \"kind\": \"party\""), NULL, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SemPlan) plan = sem_plan_codec_load_bytes (bytes, "big.json", &error);
+
+  g_assert_null (plan);
+  g_assert_error (error, SEM_PLAN_ERROR, SEM_PLAN_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "big.json: at $.events[0].timezone: “Europe/Atlantis” is not a known time zone such as “Europe/Sofia”");
+  g_clear_error (&error);
+
+  plan = sem_plan_codec_load_bytes (clean, "big.json", &error);
+  g_assert_null (plan);
+  g_assert_error (error, SEM_PLAN_ERROR, SEM_PLAN_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "big.json: at $.events[0].kind: “party” is not one of: "));
+}
+
+/* A good big plan gives every session, in the order of the file. */
+static void
+test_big_clean (void)
+{
+  const BigEdit edits[] = {
+    { 2000, BIG_SESSION ("session-2000", BIG_TIMES ", \"kind\": \"plenary\", \"description\": {\"bg\": \"О\"}") },
+  };
+  g_autoptr(GBytes) bytes = big_plan_bytes (edits, G_N_ELEMENTS (edits));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SemPlan) plan = sem_plan_codec_load_bytes (bytes, "big.json", &error);
+  GListModel *sessions;
+
+  g_assert_no_error (error);
+  sessions = sem_plan_get_collection (plan, SEM_COLLECTION_SESSIONS);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, BIG_N_SESSIONS);
+  for (guint i = 0; i < BIG_N_SESSIONS; i++)
+    {
+      g_autoptr(SemEntity) session = g_list_model_get_item (sessions, i);
+      g_autofree char *id = g_strdup_printf ("session-%u", i);
+
+      g_assert_cmpstr (sem_entity_get_id (session), ==, id);
+      g_assert_true (sem_plan_lookup (plan, SEM_COLLECTION_SESSIONS, id) == session);
+      if (i != 2000)
+        {
+          g_autofree char *title = g_strdup_printf ("S %u", i);
+
+          g_assert_cmpstr (sem_entity_get_text (session, "title", "en"), ==, title);
+          g_assert_cmpint (sem_entity_get_revision (session), ==, 1);
+        }
+    }
+  assert_round_trip (bytes);
+}
+
 static void
 test_bad_input (gconstpointer data)
 {
@@ -437,6 +665,13 @@ main (int   argc,
   g_test_add_func ("/plan-codec/bad/too-deep", test_too_deep);
   g_test_add_func ("/plan-codec/bad/too-large", test_too_large);
   g_test_add_func ("/plan-codec/big-round-trip", test_big_round_trip);
+  g_test_add_func ("/plan-codec/big/first-error-wins", test_big_first_error_wins);
+  g_test_add_func ("/plan-codec/big/error-in-second-half", test_big_error_in_second_half);
+  g_test_add_func ("/plan-codec/big/duplicate", test_big_duplicate);
+  g_test_add_func ("/plan-codec/big/duplicate-and-error", test_big_duplicate_and_error);
+  g_test_add_func ("/plan-codec/big/dangling", test_big_dangling);
+  g_test_add_func ("/plan-codec/big/earlier-collection-fails", test_big_earlier_collection_fails);
+  g_test_add_func ("/plan-codec/big/clean", test_big_clean);
   g_test_add_func ("/plan-codec/instants", test_instants);
   g_test_add_func ("/plan-codec/dates-and-ids", test_dates_and_ids);
   g_test_add_func ("/plan-codec/write-keeps-backup", test_write_keeps_backup);

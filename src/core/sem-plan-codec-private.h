@@ -12,6 +12,14 @@
 
 G_BEGIN_DECLS
 
+/* The parsed tree of a big plan is far bigger than the caches: what is read
+ * next is asked for while the current entry is read. */
+#ifdef __GNUC__
+#define SEM_PREFETCH(address) __builtin_prefetch (address)
+#else
+#define SEM_PREFETCH(address) ((void) (address))
+#endif
+
 /* Where in the document we are; lives on the stack, formatted only on error. */
 typedef struct _Path Path;
 struct _Path
@@ -28,6 +36,10 @@ typedef struct
   GHashTable  *known_zones;   /* time zone names already found good */
 } Reader;
 
+/* How the reader finds a class's fields by member name; built once per class
+ * and kept for the life of the process (see sem-plan-reader.c). */
+typedef struct _ClassIndex ClassIndex;
+
 /* The fields that the checks of an entity look at, found once per class. */
 typedef struct
 {
@@ -36,6 +48,7 @@ typedef struct
   const SemFieldInfo *start_date;
   const SemFieldInfo *end_date;
   const SemFieldInfo *timezone;
+  const ClassIndex   *index;
 } Checks;
 
 gboolean   sem_plan_reader_fail        (Reader       *reader,

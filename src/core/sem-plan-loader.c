@@ -54,83 +54,384 @@ check_reference (Reader        *reader,
   return sem_plan_reader_fail (reader, SEM_PLAN_ERROR_DANGLING, path, "%s", problem);
 }
 
-/* Every reference must name an entity of the plan. */
+/* A collection this long is read, and its references checked, on two
+ * threads, each doing one half. */
+#define PARALLEL_MIN_ENTRIES 2000
+
+/* Whether to split a collection of @n entries in two halves. */
 static gboolean
-check_references (Reader  *reader,
-                  SemPlan *plan)
+split_in_halves (guint n)
 {
-  for (SemCollection c = 0; c < SEM_N_COLLECTIONS; c++)
+  return n >= PARALLEL_MIN_ENTRIES && g_get_num_processors () > 1;
+}
+
+/* The entities of each collection as read, in the order of the file; the
+ * references are checked on these rather than on the plan's list models,
+ * which are not to be read from two threads. */
+typedef struct
+{
+  GPtrArray *collections[SEM_N_COLLECTIONS];
+} Loaded;
+
+static void
+loaded_clear (Loaded *loaded)
+{
+  for (guint c = 0; c < SEM_N_COLLECTIONS; c++)
+    g_clear_pointer (&loaded->collections[c], g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Loaded, loaded_clear)
+
+/* The entries [begin, end) of one collection, checked by one thread. */
+typedef struct
+{
+  Reader          reader;     /* its own: its own error */
+  GError         *error;
+  SemPlan        *plan;
+  GPtrArray      *entities;
+  SemEntityClass *klass;
+  const Path     *path;
+  guint           begin;
+  guint           end;
+  gint           *abandon;    /* or NULL; set when an earlier part failed */
+} RefsPart;
+
+/* Every reference of the part's entities must name an entity of the plan;
+ * stops at the first that does not (with part->error set). */
+static void
+check_references_part (RefsPart *part)
+{
+  SemEntityClass *klass = part->klass;
+
+  for (guint i = part->begin; i < part->end; i++)
     {
-      GListModel *model = sem_plan_get_collection (plan, c);
-      /* The plan holds a reference on each collection's class. */
-      SemEntityClass *klass = g_type_class_peek (sem_collection_get_item_type (c));
-      guint n = g_list_model_get_n_items (model);
-      Path collection_path = { NULL, sem_collection_get_name (c), 0 };
+      SemEntity *entity = g_ptr_array_index (part->entities, i);
+      Path entity_path = { part->path, NULL, i };
 
-      for (guint i = 0; i < n; i++)
+      if (part->abandon != NULL && g_atomic_int_get (part->abandon))
+        return;
+      for (guint f = 0; f < klass->n_fields; f++)
         {
-          g_autoptr(SemEntity) entity = g_list_model_get_item (model, i);
-          Path entity_path = { &collection_path, NULL, i };
+          const SemFieldInfo *field = &klass->fields[f];
+          Path field_path = { &entity_path, field->name, 0 };
+          gpointer mem;
 
-          for (guint f = 0; f < klass->n_fields; f++)
+          if (field->kind != SEM_FIELD_REF && field->kind != SEM_FIELD_REFS && field->kind != SEM_FIELD_PAIRS)
+            continue;
+          mem = sem_entity_field_ptr (entity, field);
+          if (field->kind == SEM_FIELD_REF && *(char **) mem != NULL)
             {
-              const SemFieldInfo *field = &klass->fields[f];
-              gpointer mem = sem_entity_field_ptr (entity, field);
-              Path field_path = { &entity_path, field->name, 0 };
+              if (!check_reference (&part->reader, part->plan, &field_path, field->target, *(char **) mem))
+                return;
+            }
+          else if ((field->kind == SEM_FIELD_REFS || field->kind == SEM_FIELD_PAIRS) &&
+                   *(char ***) mem != NULL)
+            {
+              char **strv = *(char ***) mem;
 
-              if (field->kind == SEM_FIELD_REF && *(char **) mem != NULL)
+              for (guint k = 0; strv[k] != NULL; k++)
                 {
-                  if (!check_reference (reader, plan, &field_path, field->target, *(char **) mem))
-                    return FALSE;
-                }
-              else if ((field->kind == SEM_FIELD_REFS || field->kind == SEM_FIELD_PAIRS) &&
-                       *(char ***) mem != NULL)
-                {
-                  char **strv = *(char ***) mem;
+                  Path item_path = { &field_path, NULL, k };
+                  g_autofree char *a = NULL;
+                  const char *b = NULL;
 
-                  for (guint k = 0; strv[k] != NULL; k++)
+                  if (field->kind == SEM_FIELD_REFS)
                     {
-                      Path item_path = { &field_path, NULL, k };
-                      g_autofree char *a = NULL;
-                      const char *b = NULL;
-
-                      if (field->kind == SEM_FIELD_REFS)
-                        {
-                          if (!check_reference (reader, plan, &item_path, field->target, strv[k]))
-                            return FALSE;
-                          continue;
-                        }
-
-                      sem_pair_split (strv[k], &a, &b);
-                      if (!check_reference (reader, plan, &item_path, field->target, a))
-                        return FALSE;
-                      if (field->target_b != SEM_COLLECTION_NONE &&
-                          !check_reference (reader, plan, &item_path, field->target_b, b))
-                        return FALSE;
+                      if (!check_reference (&part->reader, part->plan, &item_path, field->target, strv[k]))
+                        return;
+                      continue;
                     }
+
+                  sem_pair_split (strv[k], &a, &b);
+                  if (!check_reference (&part->reader, part->plan, &item_path, field->target, a))
+                    return;
+                  if (field->target_b != SEM_COLLECTION_NONE &&
+                      !check_reference (&part->reader, part->plan, &item_path, field->target_b, b))
+                    return;
                 }
             }
         }
+    }
+}
+
+static gpointer
+check_references_thread (gpointer data)
+{
+  check_references_part (data);
+  return NULL;
+}
+
+/* Every reference must name an entity of the plan. The plan is only read
+ * here, and its indexes may be read from two threads at once. */
+static gboolean
+check_references (Reader       *reader,
+                  SemPlan      *plan,
+                  const Loaded *loaded)
+{
+  for (SemCollection c = 0; c < SEM_N_COLLECTIONS; c++)
+    {
+      GPtrArray *entities = loaded->collections[c];
+      /* The plan holds a reference on each collection's class. */
+      SemEntityClass *klass = g_type_class_peek (sem_collection_get_item_type (c));
+      Path collection_path = { NULL, sem_collection_get_name (c), 0 };
+      RefsPart parts[2];
+      guint n_parts = 1;
+      gint abandon = FALSE;
+      guint n;
+
+      if (entities == NULL)
+        continue;
+      n = entities->len;
+      for (guint p = 0; p < 2; p++)
+        {
+          parts[p].reader = *reader;
+          parts[p].reader.error = &parts[p].error;
+          parts[p].error = NULL;
+          parts[p].plan = plan;
+          parts[p].entities = entities;
+          parts[p].klass = klass;
+          parts[p].path = &collection_path;
+          parts[p].begin = p == 0 ? 0 : n / 2;
+          parts[p].end = n;
+          parts[p].abandon = p == 0 ? NULL : &abandon;
+        }
+
+      if (split_in_halves (n))
+        {
+          GThread *thread = g_thread_try_new ("sem-plan-refs", check_references_thread, &parts[1], NULL);
+
+          if (thread != NULL)
+            {
+              n_parts = 2;
+              parts[0].end = n / 2;
+              check_references_part (&parts[0]);
+              if (parts[0].error != NULL)
+                g_atomic_int_set (&abandon, TRUE);
+              g_thread_join (thread);
+            }
+        }
+      if (n_parts == 1)
+        check_references_part (&parts[0]);
+
+      /* The first dangling reference, as one thread would have found it. */
+      for (guint p = 0; p < n_parts; p++)
+        if (parts[p].error != NULL)
+          {
+            g_propagate_error (reader->error, g_steal_pointer (&parts[p].error));
+            for (guint q = p + 1; q < n_parts; q++)
+              g_clear_error (&parts[q].error);
+            return FALSE;
+          }
     }
 
   return TRUE;
 }
 
+/* One part of a collection's entries, read by one thread. */
+typedef struct
+{
+  Reader        reader;     /* its own: its own error and time zone cache */
+  GError       *error;
+  JsonArray    *array;
+  const Path   *path;
+  GType         type;
+  const Checks *checks;
+  guint         begin;
+  guint         end;
+  GPtrArray    *entities;   /* those read, in order, up to the first that failed */
+  GHashTable   *seen;       /* the ids of @entities */
+  gboolean      repeated;   /* the last of @entities repeats an id of the part */
+  gint         *abandon;    /* or NULL; set when an earlier part failed */
+} Part;
+
+/* Reads the entries [begin, end) of the part; stops at the first that fails
+ * (with part->error set), at the first that repeats an id of the part, or
+ * when the part is abandoned. */
+static void
+read_part (Part *part)
+{
+  for (guint i = part->begin; i < part->end; i++)
+    {
+      Path item = { part->path, NULL, i };
+      SemEntity *entity;
+
+      /* An earlier part failed: what this one finds would not be reported. */
+      if (part->abandon != NULL && g_atomic_int_get (part->abandon))
+        return;
+      /* The entry after next, and the object of the next one. */
+      if (i + 2 < part->end)
+        {
+          JsonNode *next = json_array_get_element (part->array, i + 1);
+
+          SEM_PREFETCH (json_array_get_element (part->array, i + 2));
+          if (JSON_NODE_HOLDS_OBJECT (next))
+            SEM_PREFETCH (json_node_get_object (next));
+        }
+      entity = sem_plan_reader_read_entity (&part->reader, &item, json_array_get_element (part->array, i),
+                                            part->type, part->checks);
+      if (entity == NULL)
+        return;
+      g_ptr_array_add (part->entities, entity);
+      if (!g_hash_table_add (part->seen, (char *) sem_entity_get_id (entity)))
+        {
+          part->repeated = TRUE;
+          return;
+        }
+    }
+}
+
+static gpointer
+read_part_thread (gpointer data)
+{
+  read_part (data);
+  return NULL;
+}
+
+static void
+part_init (Part          *part,
+           const Reader  *reader,
+           GHashTable    *known_zones,
+           JsonArray     *array,
+           const Path    *path,
+           GType          type,
+           const Checks  *checks,
+           guint          begin,
+           guint          end)
+{
+  part->reader = *reader;
+  part->reader.error = &part->error;
+  part->reader.known_zones = known_zones;
+  part->error = NULL;
+  part->array = array;
+  part->path = path;
+  part->type = type;
+  part->checks = checks;
+  part->begin = begin;
+  part->end = end;
+  part->entities = g_ptr_array_new_full (end - begin, g_object_unref);
+  part->seen = g_hash_table_new (g_str_hash, g_str_equal);
+  part->repeated = FALSE;
+  part->abandon = NULL;
+}
+
+static void
+part_clear (Part *part)
+{
+  g_clear_error (&part->error);
+  g_clear_pointer (&part->seen, g_hash_table_unref);
+  g_clear_pointer (&part->entities, g_ptr_array_unref);
+}
+
+/* The second part of the longest collection is read from the start, on a
+ * thread of its own, beside all the collections before it. */
+typedef struct
+{
+  SemCollection  collection;   /* SEM_COLLECTION_NONE: there is no such part */
+  Path           path;
+  Checks         checks;
+  GHashTable    *known_zones;
+  Part           part;
+  GThread       *thread;       /* until joined */
+  gint           abandon;
+} EarlyPart;
+
+static void
+early_part_start (EarlyPart    *early,
+                  const Reader *reader,
+                  JsonObject   *root)
+{
+  SemCollection longest = SEM_COLLECTION_NONE;
+  JsonArray *array = NULL;
+  SemEntityClass *klass;
+  GType type;
+  guint total = 0;
+  guint n = 0;
+  guint take;
+
+  for (SemCollection c = 0; c < SEM_N_COLLECTIONS; c++)
+    {
+      JsonNode *node = json_object_get_member (root, sem_collection_get_name (c));
+      guint length;
+
+      if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+        continue;
+      length = json_array_get_length (json_node_get_array (node));
+      total += length;
+      if (length > n)
+        {
+          n = length;
+          longest = c;
+          array = json_node_get_array (node);
+        }
+    }
+  if (longest == SEM_COLLECTION_NONE || !split_in_halves (n))
+    return;
+
+  /* Half of all the entries, and at least half of its collection's. */
+  take = MIN (n, MAX (n - n / 2, total / 2));
+  type = sem_collection_get_item_type (longest);
+  klass = g_type_class_ref (type);
+  sem_plan_reader_checks_init (&early->checks, klass);
+  g_type_class_unref (klass);
+  early->path.parent = NULL;
+  early->path.member = sem_collection_get_name (longest);
+  early->path.index = 0;
+  early->known_zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  early->abandon = FALSE;
+  part_init (&early->part, reader, early->known_zones, array, &early->path, type, &early->checks, n - take, n);
+  early->part.abandon = &early->abandon;
+  early->collection = longest;
+  early->thread = g_thread_try_new ("sem-plan-reader", read_part_thread, &early->part, NULL);
+  if (early->thread == NULL)
+    {
+      part_clear (&early->part);
+      g_clear_pointer (&early->known_zones, g_hash_table_unref);
+      early->collection = SEM_COLLECTION_NONE;
+    }
+}
+
+/* Stops the part if it still runs: the load failed before its collection. */
+static void
+early_part_clear (EarlyPart *early)
+{
+  if (early->thread != NULL)
+    {
+      g_atomic_int_set (&early->abandon, TRUE);
+      g_thread_join (early->thread);
+      early->thread = NULL;
+    }
+  if (early->collection != SEM_COLLECTION_NONE)
+    {
+      part_clear (&early->part);
+      g_clear_pointer (&early->known_zones, g_hash_table_unref);
+      early->collection = SEM_COLLECTION_NONE;
+    }
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EarlyPart, early_part_clear)
+
 static gboolean
 read_collection (Reader        *reader,
                  SemPlan       *plan,
                  JsonObject    *root,
-                 SemCollection  collection)
+                 SemCollection  collection,
+                 EarlyPart     *early,
+                 Loaded        *loaded)
 {
   const char *name = sem_collection_get_name (collection);
   JsonNode *node = json_object_get_member (root, name);
   g_autoptr(GPtrArray) entities = NULL;
-  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GHashTable) second_zones = NULL;
   Path path = { NULL, name, 0 };
   GType type = sem_collection_get_item_type (collection);
   SemEntityClass *klass;
   JsonArray *array;
   Checks checks;
+  Part own[2];
+  Part *parts[2] = { &own[0], &own[1] };
+  guint n_parts = 1;
+  gint abandon = FALSE;
+  gboolean ok = TRUE;
   guint n;
 
   if (node == NULL)
@@ -140,30 +441,98 @@ read_collection (Reader        *reader,
 
   array = json_node_get_array (node);
   n = json_array_get_length (array);
-  entities = g_ptr_array_new_full (n, g_object_unref);
-  seen = g_hash_table_new (g_str_hash, g_str_equal);
   klass = g_type_class_ref (type);
   sem_plan_reader_checks_init (&checks, klass);
   g_type_class_unref (klass);
 
-  for (guint i = 0; i < n; i++)
+  /* A long collection is read in two parts at once: the first here, the
+   * second on a thread of its own, started here or, for the longest one,
+   * before the collections were read. Everything the reader calls is safe
+   * on two threads: the class indexes and classes it needs are found before
+   * the thread starts, GObject and GTimeZone lock what they share, and each
+   * part has its own time zone cache and error. */
+  if (early->collection == collection)
     {
-      Path item = { &path, NULL, i };
-      SemEntity *entity = sem_plan_reader_read_entity (reader, &item, json_array_get_element (array, i),
-                                       type, &checks);
+      n_parts = 2;
+      part_init (&own[0], reader, reader->known_zones, array, &path, type, &checks, 0, early->part.begin);
+      parts[1] = &early->part;
+      read_part (parts[0]);
+      if (parts[0]->error != NULL || parts[0]->repeated)
+        g_atomic_int_set (&early->abandon, TRUE);
+      g_thread_join (early->thread);
+      early->thread = NULL;
+    }
+  else if (split_in_halves (n))
+    {
+      GThread *thread;
 
-      if (entity == NULL)
-        return FALSE;
-      g_ptr_array_add (entities, entity);
-      if (!g_hash_table_add (seen, (char *) sem_entity_get_id (entity)))
+      second_zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      part_init (&own[0], reader, reader->known_zones, array, &path, type, &checks, 0, n / 2);
+      part_init (&own[1], reader, second_zones, array, &path, type, &checks, n / 2, n);
+      own[1].abandon = &abandon;
+      thread = g_thread_try_new ("sem-plan-reader", read_part_thread, &own[1], NULL);
+      if (thread != NULL)
         {
-          Path id_path = { &item, "id", 0 };
-          return sem_plan_reader_fail (reader, SEM_PLAN_ERROR_DUPLICATE, &id_path,
-                       _("the id “%s” is used twice"), sem_entity_get_id (entity));
+          n_parts = 2;
+          read_part (&own[0]);
+          if (own[0].error != NULL || own[0].repeated)
+            g_atomic_int_set (&abandon, TRUE);
+          g_thread_join (thread);
+        }
+      else
+        {
+          part_clear (&own[1]);
+          part_clear (&own[0]);
         }
     }
+  if (n_parts == 1)
+    {
+      part_init (&own[0], reader, reader->known_zones, array, &path, type, &checks, 0, n);
+      read_part (&own[0]);
+    }
+
+  /* The error is the one the entries read one by one would give: the
+   * first entry that fails or repeats an id. */
+  entities = g_ptr_array_new_full (n, g_object_unref);
+  for (guint p = 0; ok && p < n_parts; p++)
+    {
+      Part *part = parts[p];
+      guint repeated = G_MAXUINT;
+
+      /* A part has checked its own ids; here they meet those of the parts before. */
+      for (guint k = 0; k < part->entities->len && repeated == G_MAXUINT; k++)
+        for (guint q = 0; q < p; q++)
+          if (g_hash_table_contains (parts[q]->seen, sem_entity_get_id (g_ptr_array_index (part->entities, k))))
+            {
+              repeated = k;
+              break;
+            }
+      if (repeated == G_MAXUINT && part->repeated)
+        repeated = part->entities->len - 1;
+      if (repeated != G_MAXUINT)
+        {
+          SemEntity *entity = g_ptr_array_index (part->entities, repeated);
+          Path item = { &path, NULL, part->begin + repeated };
+          Path id_path = { &item, "id", 0 };
+
+          ok = sem_plan_reader_fail (reader, SEM_PLAN_ERROR_DUPLICATE, &id_path,
+                                     _("the id “%s” is used twice"), sem_entity_get_id (entity));
+        }
+      else if (part->error != NULL)
+        {
+          g_propagate_error (reader->error, g_steal_pointer (&part->error));
+          ok = FALSE;
+        }
+    }
+  for (guint p = 0; ok && p < n_parts; p++)
+    g_ptr_array_extend_and_steal (entities, g_steal_pointer (&parts[p]->entities));
+  for (guint p = 0; p < n_parts; p++)
+    part_clear (parts[p]);
+  if (!ok)
+    return FALSE;
 
   sem_plan_splice_loaded (plan, collection, entities);
+  loaded->collections[collection] = g_steal_pointer (&entities);
   return TRUE;
 }
 
@@ -331,6 +700,8 @@ sem_plan_codec_load_bytes (GBytes      *bytes,
   g_autoptr(GError) json_error = NULL;
   g_autoptr(SemPlan) plan = NULL;
   g_autoptr(GHashTable) known_zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(Loaded) loaded = { { NULL, } };
+  g_auto(EarlyPart) early = { .collection = SEM_COLLECTION_NONE, .thread = NULL };
   Reader reader = { display_name, error, known_zones };
   Path format_path = { NULL, "format", 0 };
   Path version_path = { NULL, "version", 0 };
@@ -449,12 +820,13 @@ sem_plan_codec_load_bytes (GBytes      *bytes,
       !read_accepted_conflicts (&reader, plan, member))
     return NULL;
 
+  early_part_start (&early, &reader, root);
   for (SemCollection c = 0; c < SEM_N_COLLECTIONS; c++)
-    if (!read_collection (&reader, plan, root, c))
+    if (!read_collection (&reader, plan, root, c, &early, &loaded))
       return NULL;
   if (!read_tombstones (&reader, plan, root))
     return NULL;
-  if (!check_references (&reader, plan))
+  if (!check_references (&reader, plan, &loaded))
     return NULL;
 
   if (length >= RELEASE_IN_BACKGROUND_BYTES)

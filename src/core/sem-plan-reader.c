@@ -59,6 +59,199 @@ sem_plan_reader_fail (Reader       *reader,
   return FALSE;
 }
 
+/* ---- finding a member's field ----------------------------------------- */
+
+/* Each member of an entity's object goes to a slot: the three members every
+ * entity has, then the class's fields in table order. The members are found
+ * in one pass over the object, then read in slot order, so that of several
+ * problems the same one is reported whatever the order of the members. */
+enum
+{
+  SLOT_ID,
+  SLOT_REVISION,
+  SLOT_MODIFIED,
+  N_COMMON_SLOTS
+};
+
+#define MAX_SLOTS 64
+#define N_BUCKETS 128   /* a power of two, more than MAX_SLOTS */
+
+typedef struct
+{
+  const char *name;     /* NULL when the bucket is empty */
+  gsize       length;
+  guint       slot;
+} Bucket;
+
+struct _ClassIndex
+{
+  guint         n_slots;
+  Bucket        buckets[N_BUCKETS];   /* open addressing, linear probing */
+  /* Per field, what reading its values needs, found once. */
+  GTypeClass  **value_classes;        /* ENUM, FLAGS, PAIRS of an enum; else NULL */
+  Checks      **child_checks;         /* CHILDREN; else NULL */
+};
+
+/* The member names of a class differ in their first and last characters or
+ * in their length, nearly always; a clash only costs a probe. */
+static inline guint
+bucket_of (const char *name,
+           gsize       length)
+{
+  guint first = (guchar) name[0];
+  guint last = length > 0 ? (guchar) name[length - 1] : 0;
+
+  return (first * 31u + last * 7u + (guint) length) & (N_BUCKETS - 1);
+}
+
+static void
+class_index_add (ClassIndex *index,
+                 const char *name,
+                 guint       slot)
+{
+  gsize length = strlen (name);
+  guint b = bucket_of (name, length);
+
+  while (index->buckets[b].name != NULL)
+    b = (b + 1) & (N_BUCKETS - 1);
+  index->buckets[b].name = name;
+  index->buckets[b].length = length;
+  index->buckets[b].slot = slot;
+}
+
+/* Returns the slot of the member @name, or -1 when the class has no such member. */
+static inline int
+class_index_find (const ClassIndex *index,
+                  const char       *name)
+{
+  gsize length = strlen (name);
+
+  for (guint b = bucket_of (name, length); index->buckets[b].name != NULL; b = (b + 1) & (N_BUCKETS - 1))
+    if (index->buckets[b].length == length && memcmp (index->buckets[b].name, name, length) == 0)
+      return (int) index->buckets[b].slot;
+  return -1;
+}
+
+static ClassIndex *
+class_index_new (SemEntityClass *klass)
+{
+  ClassIndex *index = g_new0 (ClassIndex, 1);
+
+  g_assert (klass->n_fields + N_COMMON_SLOTS <= MAX_SLOTS);
+  index->n_slots = klass->n_fields + N_COMMON_SLOTS;
+  index->value_classes = g_new0 (GTypeClass *, klass->n_fields);
+  index->child_checks = g_new0 (Checks *, klass->n_fields);
+  class_index_add (index, "id", SLOT_ID);
+  class_index_add (index, "revision", SLOT_REVISION);
+  class_index_add (index, "modified", SLOT_MODIFIED);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const SemFieldInfo *field = &klass->fields[i];
+
+      class_index_add (index, field->name, N_COMMON_SLOTS + i);
+      switch (field->kind)
+        {
+        case SEM_FIELD_ENUM:
+        case SEM_FIELD_FLAGS:
+          index->value_classes[i] = g_type_class_ref (field->type_func ());
+          break;
+        case SEM_FIELD_PAIRS:
+          if (field->type_func != NULL)
+            index->value_classes[i] = g_type_class_ref (field->type_func ());
+          break;
+        case SEM_FIELD_CHILDREN:
+          {
+            /* The class stays referenced as long as the index lives. */
+            SemEntityClass *child_class = g_type_class_ref (field->type_func ());
+
+            index->value_classes[i] = (GTypeClass *) child_class;
+            index->child_checks[i] = g_new0 (Checks, 1);
+            sem_plan_reader_checks_init (index->child_checks[i], child_class);
+          }
+          break;
+        case SEM_FIELD_STRING:
+        case SEM_FIELD_TEXT:
+        case SEM_FIELD_INSTANT:
+        case SEM_FIELD_DATE:
+        case SEM_FIELD_INT:
+        case SEM_FIELD_GEO:
+        case SEM_FIELD_BOOL:
+        case SEM_FIELD_STRV:
+        case SEM_FIELD_REF:
+        case SEM_FIELD_REFS:
+        default:
+          break;
+        }
+    }
+
+  return index;
+}
+
+static void
+class_index_free (ClassIndex *index,
+                  guint       n_fields)
+{
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_clear_pointer (&index->value_classes[i], g_type_class_unref);
+      g_free (index->child_checks[i]);
+    }
+  g_free (index->value_classes);
+  g_free (index->child_checks);
+  g_free (index);
+}
+
+/* The indexes of the classes, for the life of the process: readers on
+ * several threads, of one plan or of several, share them. */
+G_LOCK_DEFINE_STATIC (class_indexes);
+static GHashTable *class_indexes;   /* GType → ClassIndex */
+
+static const ClassIndex *
+class_index_get (SemEntityClass *klass)
+{
+  gpointer type = GSIZE_TO_POINTER (G_TYPE_FROM_CLASS (klass));
+  ClassIndex *index = NULL;
+  ClassIndex *found = NULL;
+
+  G_LOCK (class_indexes);
+  if (class_indexes != NULL)
+    index = g_hash_table_lookup (class_indexes, type);
+  G_UNLOCK (class_indexes);
+  if (index != NULL)
+    return index;
+
+  /* Built unlocked, since the index of a class with children asks for
+   * theirs; when two threads build the same one, the first one stays. */
+  index = class_index_new (klass);
+  G_LOCK (class_indexes);
+  if (class_indexes == NULL)
+    class_indexes = g_hash_table_new (g_direct_hash, g_direct_equal);
+  found = g_hash_table_lookup (class_indexes, type);
+  if (found == NULL)
+    g_hash_table_insert (class_indexes, type, index);
+  G_UNLOCK (class_indexes);
+
+  if (found != NULL)
+    {
+      class_index_free (index, klass->n_fields);
+      index = found;
+    }
+  return index;
+}
+
+/* sem_id_is_valid () in one pass: the ids are most of the strings read. */
+static inline gboolean
+id_is_valid (const char *id)
+{
+  const char *p;
+
+  for (p = id; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '.')
+      return FALSE;
+  return p != id && p - id <= 200;
+}
+
 /* ---- reading ---------------------------------------------------------- */
 
 static const char *
@@ -107,11 +300,10 @@ sem_plan_reader_node_string (JsonNode *node)
 static gboolean
 read_enum_nick (Reader     *reader,
                 const Path *path,
-                GType       type,
+                GEnumClass *klass,
                 const char *nick,
                 int        *out)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
   GEnumValue *value = nick != NULL ? g_enum_get_value_by_nick (klass, nick) : NULL;
   g_autoptr(GString) allowed = NULL;
 
@@ -134,7 +326,7 @@ read_string_array (Reader     *reader,
                    JsonNode   *node,
                    SemFieldKind kind)
 {
-  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) strv = NULL;
   JsonArray *array;
   guint n;
 
@@ -144,9 +336,9 @@ read_string_array (Reader     *reader,
       return NULL;
     }
 
-  builder = g_strv_builder_new ();
   array = json_node_get_array (node);
   n = json_array_get_length (array);
+  strv = g_new0 (char *, n + 1);
   for (guint i = 0; i < n; i++)
     {
       const char *s = sem_plan_reader_node_string (json_array_get_element (array, i));
@@ -157,22 +349,23 @@ read_string_array (Reader     *reader,
           sem_plan_reader_fail (reader, SEM_PLAN_ERROR_TYPE, &item, "%s", _("expected text"));
           return NULL;
         }
-      if (kind == SEM_FIELD_REFS && !sem_id_is_valid (s))
+      if (kind == SEM_FIELD_REFS && !id_is_valid (s))
         {
           sem_plan_reader_fail (reader, SEM_PLAN_ERROR_INVALID, &item, _("“%s” is not a valid id"), s);
           return NULL;
         }
-      g_strv_builder_add (builder, s);
+      strv[i] = g_strdup (s);
     }
 
-  return g_strv_builder_end (builder);
+  return g_steal_pointer (&strv);
 }
 
 static char **
 read_pairs (Reader             *reader,
             const Path         *path,
             JsonNode           *node,
-            const SemFieldInfo *field)
+            const SemFieldInfo *field,
+            GEnumClass         *b_class)
 {
   g_autoptr(GStrvBuilder) builder = NULL;
   JsonArray *array;
@@ -204,7 +397,7 @@ read_pairs (Reader             *reader,
       object = json_node_get_object (item);
       a = sem_plan_reader_node_string (json_object_get_member (object, field->pair_a));
       b = sem_plan_reader_node_string (json_object_get_member (object, field->pair_b));
-      if (a == NULL || !sem_id_is_valid (a))
+      if (a == NULL || !id_is_valid (a))
         {
           sem_plan_reader_fail (reader, SEM_PLAN_ERROR_MISSING, &a_path, "%s", _("expected an id"));
           return NULL;
@@ -214,13 +407,13 @@ read_pairs (Reader             *reader,
           sem_plan_reader_fail (reader, SEM_PLAN_ERROR_MISSING, &b_path, "%s", _("expected text"));
           return NULL;
         }
-      if (field->type_func != NULL)
+      if (b_class != NULL)
         {
           int ignored;
-          if (!read_enum_nick (reader, &b_path, field->type_func (), b, &ignored))
+          if (!read_enum_nick (reader, &b_path, b_class, b, &ignored))
             return NULL;
         }
-      else if (!sem_id_is_valid (b))
+      else if (!id_is_valid (b))
         {
           sem_plan_reader_fail (reader, SEM_PLAN_ERROR_INVALID, &b_path, _("“%s” is not a valid id"), b);
           return NULL;
@@ -249,6 +442,7 @@ sem_plan_reader_checks_init (Checks         *checks,
   checks->start_date = sem_entity_find_field (klass, "start_date");
   checks->end_date = sem_entity_find_field (klass, "end_date");
   checks->timezone = sem_entity_find_field (klass, "timezone");
+  checks->index = class_index_get (klass);
 }
 
 static gboolean
@@ -301,6 +495,8 @@ static gboolean
 read_field (Reader             *reader,
             const Path         *path,
             SemEntity          *entity,
+            const ClassIndex   *index,
+            guint               f,
             const SemFieldInfo *field,
             JsonNode           *node)
 {
@@ -316,7 +512,7 @@ read_field (Reader             *reader,
         return sem_plan_reader_fail (reader, SEM_PLAN_ERROR_TYPE, path, "%s", type_problem (field->kind));
       if (field->kind == SEM_FIELD_DATE && !sem_date_is_valid (s))
         return sem_plan_reader_fail (reader, SEM_PLAN_ERROR_INVALID, path, "%s", type_problem (field->kind));
-      if (field->kind == SEM_FIELD_REF && !sem_id_is_valid (s))
+      if (field->kind == SEM_FIELD_REF && !id_is_valid (s))
         return sem_plan_reader_fail (reader, SEM_PLAN_ERROR_INVALID, path, _("“%s” is not a valid id"), s);
       *(char **) mem = g_strdup (s);
       return TRUE;
@@ -324,26 +520,35 @@ read_field (Reader             *reader,
     case SEM_FIELD_TEXT:
       {
         SemText *text = mem;
-        JsonObject *object;
-        guint found = 0;
+        JsonNode *members[2] = { NULL, NULL };
+        gboolean others = FALSE;
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
 
         if (!JSON_NODE_HOLDS_OBJECT (node))
           return sem_plan_reader_fail (reader, SEM_PLAN_ERROR_TYPE, path, "%s", type_problem (field->kind));
-        object = json_node_get_object (node);
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &name, &member))
+          {
+            if (name[0] == 'e' && name[1] == 'n' && name[2] == '\0')
+              members[0] = member;
+            else if (name[0] == 'b' && name[1] == 'g' && name[2] == '\0')
+              members[1] = member;
+            else
+              others = TRUE;
+          }
         for (guint i = 0; i < 2; i++)
           {
-            const char *lang = i ? "bg" : "en";
-            JsonNode *member = json_object_get_member (object, lang);
-            Path lang_path = { path, lang, 0 };
+            Path lang_path = { path, i ? "bg" : "en", 0 };
 
-            if (member == NULL)
+            if (members[i] == NULL)
               continue;
-            if ((s = sem_plan_reader_node_string (member)) == NULL)
+            if ((s = sem_plan_reader_node_string (members[i])) == NULL)
               return sem_plan_reader_fail (reader, SEM_PLAN_ERROR_TYPE, &lang_path, "%s", _("expected text"));
             *(i ? &text->bg : &text->en) = g_strdup (s);
-            found++;
           }
-        if (json_object_get_size (object) != found)
+        if (others)
           return sem_plan_reader_fail (reader, SEM_PLAN_ERROR_INVALID, path, "%s",
                        _("expected only “en” and “bg” texts"));
         return TRUE;
@@ -401,17 +606,16 @@ read_field (Reader             *reader,
     case SEM_FIELD_ENUM:
       if ((s = sem_plan_reader_node_string (node)) == NULL)
         return sem_plan_reader_fail (reader, SEM_PLAN_ERROR_TYPE, path, "%s", _("expected text"));
-      return read_enum_nick (reader, path, field->type_func (), s, (int *) mem);
+      return read_enum_nick (reader, path, (GEnumClass *) index->value_classes[f], s, (int *) mem);
 
     case SEM_FIELD_FLAGS:
       {
         g_auto(GStrv) nicks = read_string_array (reader, path, node, field->kind);
-        g_autoptr(GFlagsClass) klass = NULL;
+        GFlagsClass *klass = (GFlagsClass *) index->value_classes[f];
         guint flags = 0;
 
         if (nicks == NULL)
           return FALSE;
-        klass = g_type_class_ref (field->type_func ());
         for (guint i = 0; nicks[i] != NULL; i++)
           {
             GFlagsValue *value = g_flags_get_value_by_nick (klass, nicks[i]);
@@ -432,29 +636,26 @@ read_field (Reader             *reader,
       return *(char ***) mem != NULL;
 
     case SEM_FIELD_PAIRS:
-      *(char ***) mem = read_pairs (reader, path, node, field);
+      *(char ***) mem = read_pairs (reader, path, node, field, (GEnumClass *) index->value_classes[f]);
       return *(char ***) mem != NULL;
 
     case SEM_FIELD_CHILDREN:
       {
-        SemEntityClass *klass;
+        const Checks *checks = index->child_checks[f];
+        GType child_type = G_TYPE_FROM_CLASS (index->value_classes[f]);
         GPtrArray *children;
         JsonArray *array;
-        Checks checks;
 
         if (!JSON_NODE_HOLDS_ARRAY (node))
           return sem_plan_reader_fail (reader, SEM_PLAN_ERROR_TYPE, path, "%s", type_problem (field->kind));
         array = json_node_get_array (node);
         children = g_ptr_array_new_full (json_array_get_length (array), g_object_unref);
-        klass = g_type_class_ref (field->type_func ());
-        sem_plan_reader_checks_init (&checks, klass);
-        g_type_class_unref (klass);
         *(GPtrArray **) mem = children;
         for (guint i = 0; i < json_array_get_length (array); i++)
           {
             Path item = { path, NULL, i };
             SemEntity *child = sem_plan_reader_read_entity (reader, &item, json_array_get_element (array, i),
-                                            field->type_func (), &checks);
+                                            child_type, checks);
             if (child == NULL)
               return FALSE;
             g_ptr_array_add (children, child);
@@ -475,14 +676,18 @@ sem_plan_reader_read_entity (Reader       *reader,
              const Checks *checks)
 {
   g_autoptr(SemEntity) entity = NULL;
+  const ClassIndex *index = checks->index;
+  JsonNode *members[MAX_SLOTS];
   SemEntityPrivate *priv;
   SemEntityClass *klass;
+  JsonObjectIter iter;
   JsonObject *object;
   JsonNode *member;
+  const char *name;
   const char *id;
   gint64 modified = 0;
   gint64 revision = 0;
-  guint known = 1;
+  gboolean unknown = FALSE;
   Path id_path = { path, "id", 0 };
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -492,14 +697,43 @@ sem_plan_reader_read_entity (Reader       *reader,
     }
   object = json_node_get_object (node);
 
-  id = sem_plan_reader_node_string (json_object_get_member (object, "id"));
+  /* One pass over the members, each put in its slot; they are read below in
+   * slot order. The names and nodes of a chunk of members are all asked for
+   * before the first is looked at, so that their cache misses overlap. */
+  memset (members, 0, index->n_slots * sizeof (JsonNode *));
+  json_object_iter_init (&iter, object);
+  for (gboolean more = TRUE; more; )
+    {
+      const char *names[MAX_SLOTS];
+      JsonNode *nodes[MAX_SLOTS];
+      guint n = 0;
+
+      while (n < MAX_SLOTS && (more = json_object_iter_next (&iter, &name, &member)))
+        {
+          SEM_PREFETCH (name);
+          SEM_PREFETCH (member);
+          names[n] = name;
+          nodes[n++] = member;
+        }
+      for (guint k = 0; k < n; k++)
+        {
+          int slot = class_index_find (index, names[k]);
+
+          if (slot >= 0)
+            members[slot] = nodes[k];
+          else
+            unknown = TRUE;
+        }
+    }
+
+  id = sem_plan_reader_node_string (members[SLOT_ID]);
   if (id == NULL)
     {
       sem_plan_reader_fail (reader, SEM_PLAN_ERROR_MISSING, &id_path, "%s", _("every entry needs an id"));
       return NULL;
     }
   /* Feed events keep their calendar's UID, which may hold any character. */
-  if (type != SEM_TYPE_EXTERNAL_EVENT && !sem_id_is_valid (id))
+  if (type != SEM_TYPE_EXTERNAL_EVENT && !id_is_valid (id))
     {
       sem_plan_reader_fail (reader, SEM_PLAN_ERROR_INVALID, &id_path,
             _("“%s” is not a valid id: use letters, digits, “.”, “_” and “-”"), id);
@@ -509,7 +743,7 @@ sem_plan_reader_read_entity (Reader       *reader,
   entity = g_object_new (type, NULL);
   sem_entity_get_private_data (entity)->id = g_strdup (id);
 
-  if ((member = json_object_get_member (object, "revision")) != NULL)
+  if ((member = members[SLOT_REVISION]) != NULL)
     {
       Path rev_path = { path, "revision", 0 };
 
@@ -520,9 +754,8 @@ sem_plan_reader_read_entity (Reader       *reader,
           return NULL;
         }
       revision = json_node_get_int (member);
-      known++;
     }
-  if ((member = json_object_get_member (object, "modified")) != NULL)
+  if ((member = members[SLOT_MODIFIED]) != NULL)
     {
       Path mod_path = { path, "modified", 0 };
       const char *s = sem_plan_reader_node_string (member);
@@ -533,7 +766,6 @@ sem_plan_reader_read_entity (Reader       *reader,
                 type_problem (SEM_FIELD_INSTANT));
           return NULL;
         }
-      known++;
     }
   priv = sem_entity_get_private_data (entity);
   priv->revision = revision;
@@ -545,7 +777,7 @@ sem_plan_reader_read_entity (Reader       *reader,
       const SemFieldInfo *field = &klass->fields[i];
       Path field_path = { path, field->name, 0 };
 
-      member = json_object_get_member (object, field->name);
+      member = members[N_COMMON_SLOTS + i];
       if (member == NULL || JSON_NODE_HOLDS_NULL (member))
         {
           if (field->flags & SEM_FIELD_REQUIRED)
@@ -553,15 +785,14 @@ sem_plan_reader_read_entity (Reader       *reader,
               sem_plan_reader_fail (reader, SEM_PLAN_ERROR_MISSING, &field_path, "%s", _("this is required"));
               return NULL;
             }
-          known += member != NULL;
           continue;
         }
-      known++;
-      if (!read_field (reader, &field_path, entity, field, member))
+      if (!read_field (reader, &field_path, entity, index, i, field, member))
         return NULL;
     }
 
-  if (json_object_get_size (object) != known)
+  /* The first unknown member in the order of the file. */
+  if (unknown)
     {
       g_autoptr(GList) names = json_object_get_members (object);
 
