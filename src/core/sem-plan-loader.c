@@ -54,8 +54,8 @@ check_reference (Reader        *reader,
   return sem_plan_reader_fail (reader, SEM_PLAN_ERROR_DANGLING, path, "%s", problem);
 }
 
-/* A collection this long is read, and its references checked, on two
- * threads, each doing one half. */
+/* The longest collection, when this long, is read on two threads; any
+ * collection this long has its references checked on two. */
 #define PARALLEL_MIN_ENTRIES 2000
 
 /* Whether to split a collection of @n entries in two halves. */
@@ -421,16 +421,14 @@ read_collection (Reader        *reader,
   const char *name = sem_collection_get_name (collection);
   JsonNode *node = json_object_get_member (root, name);
   g_autoptr(GPtrArray) entities = NULL;
-  g_autoptr(GHashTable) second_zones = NULL;
   Path path = { NULL, name, 0 };
   GType type = sem_collection_get_item_type (collection);
   SemEntityClass *klass;
   JsonArray *array;
   Checks checks;
-  Part own[2];
-  Part *parts[2] = { &own[0], &own[1] };
+  Part own;
+  Part *parts[2] = { &own, NULL };
   guint n_parts = 1;
-  gint abandon = FALSE;
   gboolean ok = TRUE;
   guint n;
 
@@ -445,16 +443,16 @@ read_collection (Reader        *reader,
   sem_plan_reader_checks_init (&checks, klass);
   g_type_class_unref (klass);
 
-  /* A long collection is read in two parts at once: the first here, the
-   * second on a thread of its own, started here or, for the longest one,
-   * before the collections were read. Everything the reader calls is safe
+  /* The longest collection is read in two parts at once: the first here,
+   * the second on a thread of its own, started before the collections were
+   * read (see early_part_start ()). Everything the reader calls is safe
    * on two threads: the class indexes and classes it needs are found before
    * the thread starts, GObject and GTimeZone lock what they share, and each
    * part has its own time zone cache and error. */
   if (early->collection == collection)
     {
       n_parts = 2;
-      part_init (&own[0], reader, reader->known_zones, array, &path, type, &checks, 0, early->part.begin);
+      part_init (&own, reader, reader->known_zones, array, &path, type, &checks, 0, early->part.begin);
       parts[1] = &early->part;
       read_part (parts[0]);
       if (parts[0]->error != NULL || parts[0]->repeated)
@@ -462,33 +460,10 @@ read_collection (Reader        *reader,
       g_thread_join (early->thread);
       early->thread = NULL;
     }
-  else if (split_in_halves (n))
+  else
     {
-      GThread *thread;
-
-      second_zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      part_init (&own[0], reader, reader->known_zones, array, &path, type, &checks, 0, n / 2);
-      part_init (&own[1], reader, second_zones, array, &path, type, &checks, n / 2, n);
-      own[1].abandon = &abandon;
-      thread = g_thread_try_new ("sem-plan-reader", read_part_thread, &own[1], NULL);
-      if (thread != NULL)
-        {
-          n_parts = 2;
-          read_part (&own[0]);
-          if (own[0].error != NULL || own[0].repeated)
-            g_atomic_int_set (&abandon, TRUE);
-          g_thread_join (thread);
-        }
-      else
-        {
-          part_clear (&own[1]);
-          part_clear (&own[0]);
-        }
-    }
-  if (n_parts == 1)
-    {
-      part_init (&own[0], reader, reader->known_zones, array, &path, type, &checks, 0, n);
-      read_part (&own[0]);
+      part_init (&own, reader, reader->known_zones, array, &path, type, &checks, 0, n);
+      read_part (&own);
     }
 
   /* The error is the one the entries read one by one would give: the
