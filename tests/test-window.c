@@ -131,6 +131,12 @@ find_message_dialog (void)
   return (AdwMessageDialog *) sem_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
+static gboolean
+message_dialog_shown (gconstpointer data)
+{
+  return sem_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
 static void
 test_save_error_toast (Fixture      *f,
                        gconstpointer data)
@@ -139,6 +145,7 @@ test_save_error_toast (Fixture      *f,
   g_autoptr(GPtrArray) sessions = sem_test_event_sessions (f->plan, sem_window_get_selected_event (f->window));
   SemSession *first = g_ptr_array_index (sessions, 0);
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  g_autoptr(GFile) other = NULL;
 
   g_assert_true (sem_test_wait_for_text (GTK_WIDGET (f->window), sem_session_get_title (first, "en"), TRUE));
   g_assert_cmpuint (sem_test_count_shown (GTK_WIDGET (f->window), "Could not save"), ==, 0);
@@ -151,14 +158,28 @@ test_save_error_toast (Fixture      *f,
   g_assert_true (sem_test_wait_for_text (GTK_WIDGET (f->window), "Could not save the plan: ", TRUE));
   g_assert_cmpuint (sem_test_count_shown (GTK_WIDGET (f->window), "Could not save the plan: "), ==, 1);
 
-  /* Closing now would lose the edit: the window stays open and asks. */
+  /* Closing tries the save again in the background, the window hidden; as
+   * that fails too, the window comes back and asks, the edit kept. */
   gtk_window_close (GTK_WINDOW (f->window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_assert_true (sem_test_wait_until (message_dialog_shown, NULL, 10));
   dialog = find_message_dialog ();
-  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save the Changes Elsewhere?");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
   g_assert_cmpstr (sem_session_get_title (first, "en"), ==, "Renamed to fail");
   adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+
+  /* Nor does a new plan take its place: the save fails (here with another
+   * message, so a toast of its own) and the plan stays, edit and all. */
+  other = g_file_new_for_path ("/nonexistent-sem-folder/elsewhere.json");
+  sem_document_set_file (f->document, other);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-plan", NULL));
+  g_assert_true (sem_test_wait_for_text (GTK_WIDGET (f->window), "elsewhere.json", TRUE));
+  g_assert_true (sem_window_get_document (f->window) == f->document);
+  g_assert_true (sem_document_get_modified (f->document));
+  g_assert_cmpstr (sem_session_get_title (first, "en"), ==, "Renamed to fail");
 }
 
 /* A plan with no file yet (as a new plan is) is not saved by itself: the

@@ -69,31 +69,79 @@ seed_from_demo (GFile   *file,
   return sem_plan_codec_write_file (g_file_peek_path (file), data, length, error);
 }
 
-static GFile *
-choose_plan_to_open (SemApplication *self)
+typedef struct
 {
-  g_autoptr(GFile) file = NULL;
+  GFile *last;     /* (nullable): the plan open last time */
+  GFile *default_plan;
+} ChoosePlan;
+
+static void
+choose_plan_free (ChoosePlan *choose)
+{
+  g_clear_object (&choose->last);
+  g_clear_object (&choose->default_plan);
+  g_free (choose);
+}
+
+/* On a worker thread, as it looks at files and may write one: the plan open
+ * last time if it is still there, else the default plan, made from the demo
+ * plan on the first start. */
+static void
+choose_plan_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  ChoosePlan *choose = task_data;
   g_autoptr(GError) error = NULL;
+
+  if (choose->last != NULL && g_file_peek_path (choose->last) != NULL &&
+      g_file_query_exists (choose->last, NULL))
+    {
+      g_task_return_pointer (task, g_object_ref (choose->last), g_object_unref);
+      return;
+    }
+
+  if (!g_file_query_exists (choose->default_plan, NULL) && !seed_from_demo (choose->default_plan, &error))
+    g_warning ("Could not write the demo plan: %s", error->message);
+
+  /* Opened all the same: if it is not there, the window says so. */
+  g_task_return_pointer (task, g_object_ref (choose->default_plan), g_object_unref);
+}
+
+static void
+plan_chosen_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(SemWindow) window = user_data;
+  g_autoptr(GFile) file = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  sem_window_open_file (window, file);
+}
+
+/* Opens the plan to start with in @window, chosen off the main thread. */
+static void
+open_plan_to_start_with (SemApplication *self,
+                         SemWindow      *window)
+{
+  g_autoptr(GTask) task = NULL;
+  ChoosePlan *choose = g_new0 (ChoosePlan, 1);
 
   if (self->settings != NULL)
     {
       g_autofree char *last = g_settings_get_string (self->settings, "last-plan");
 
+      /* Accept a path or a URI: the key has held either. */
       if (last != NULL && last[0] != '\0')
-        {
-          /* Accept a path or a URI: the key has held either. */
-          file = g_file_new_for_commandline_arg (last);
-          if (g_file_peek_path (file) != NULL && g_file_query_exists (file, NULL))
-            return g_steal_pointer (&file);
-          g_clear_object (&file);
-        }
+        choose->last = g_file_new_for_commandline_arg (last);
     }
+  choose->default_plan = sem_application_get_default_plan (self);
 
-  file = sem_application_get_default_plan (self);
-  if (!g_file_query_exists (file, NULL) && !seed_from_demo (file, &error))
-    g_warning ("Could not write the demo plan: %s", error->message);
-
-  return g_steal_pointer (&file);
+  task = g_task_new (self, NULL, plan_chosen_cb, g_object_ref (window));
+  g_task_set_source_tag (task, open_plan_to_start_with);
+  g_task_set_task_data (task, choose, (GDestroyNotify) choose_plan_free);
+  g_task_run_in_thread (task, choose_plan_thread);
 }
 
 static void
@@ -119,7 +167,6 @@ sem_application_activate (GApplication *app)
 {
   SemApplication *self = SEM_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_autoptr(GFile) file = NULL;
 
   if (window != NULL)
     {
@@ -127,9 +174,8 @@ sem_application_activate (GApplication *app)
       return;
     }
 
-  file = choose_plan_to_open (self);
   window = GTK_WINDOW (sem_window_new (self));
-  sem_window_open_file (SEM_WINDOW (window), file);
+  open_plan_to_start_with (self, SEM_WINDOW (window));
   gtk_window_present (window);
 }
 
@@ -200,10 +246,8 @@ sem_application_open (GApplication  *app,
   active = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (!SEM_IS_WINDOW (active))
     {
-      g_autoptr(GFile) file = choose_plan_to_open (self);
-
       active = GTK_WINDOW (sem_window_new (self));
-      sem_window_open_file (SEM_WINDOW (active), file);
+      open_plan_to_start_with (self, SEM_WINDOW (active));
     }
   gtk_window_present (active);
 

@@ -91,8 +91,6 @@ new_plan_action (GtkWidget  *widget,
   sem_plan_set_uid_domain (plan, domain);
   document = sem_document_new (plan, NULL);
   _sem_window_replace_document (self, document);
-  if (sem_window_get_document (self) == document)
-    _sem_window_show_toast (self, _("New plan: it is saved when you choose where"));
 }
 
 static void

@@ -105,74 +105,48 @@ needs_confirmation (SemWindow *self)
          g_object_get_data (G_OBJECT (document), DISCARD_KEY) == NULL;
 }
 
-/* A document that is let go keeps its edits: save them now. Returns FALSE,
- * with the reason shown, when they could not be saved — or, with autosave
- * off, when the user has not yet said whether to save them. */
-gboolean
-_sem_window_flush_document (SemWindow *self)
+/* Whether the document shown has edits still to be written to its file. */
+static gboolean
+has_unsaved_edits (SemWindow *self)
 {
-  g_autoptr(GError) error = NULL;
   SemDocument *document = self->document;
 
-  if (document == NULL || !sem_document_get_modified (document) ||
-      g_object_get_data (G_OBJECT (document), DISCARD_KEY) != NULL)
-    return TRUE;
-
-  if (needs_confirmation (self))
-    return FALSE;
-
-  if (sem_document_save (document, &error))
-    return TRUE;
-
-  _sem_window_show_save_error (self, error->message);
-  return FALSE;
+  return document != NULL && sem_document_get_modified (document) &&
+         sem_document_get_file (document) != NULL &&
+         g_object_get_data (G_OBJECT (document), DISCARD_KEY) == NULL;
 }
 
+typedef void (*LetGoFunc) (SemWindow   *self,
+                           SemDocument *document,
+                           GFile       *file);
+
+/* What to do once the document shown can be let go. */
 typedef struct
 {
-  SemWindow *self;
-  GFile     *file;
-  gboolean   keep_document;  /* on failure: keep what is shown, say why in a toast */
-} LoadData;
+  SemWindow   *self;
+  LetGoFunc    func;
+  SemDocument *document;  /* (nullable): passed on to func */
+  GFile       *file;      /* (nullable): passed on to func */
+} LetGo;
 
-static void
-load_data_free (LoadData *data)
+/* Steals @document. */
+static LetGo *
+let_go_new (SemWindow   *self,
+            LetGoFunc    func,
+            SemDocument *document,
+            GFile       *file)
 {
-  g_clear_object (&data->self);
-  g_clear_object (&data->file);
-  g_free (data);
+  LetGo *data = g_new0 (LetGo, 1);
+
+  data->self = g_object_ref (self);
+  data->func = func;
+  data->document = document;
+  data->file = file != NULL ? g_object_ref (file) : NULL;
+  return data;
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
-
 static void
-show_load_error (SemWindow    *self,
-                 GFile        *file,
-                 const GError *error)
-{
-  if (!_sem_window_flush_document (self))
-    return;
-  sem_window_set_document (self, NULL);
-  g_set_object (&self->failed_file, file);
-  adw_status_page_set_description (self->error_page, error->message);
-  gtk_stack_set_visible_child_name (self->main_stack, "error");
-  _sem_window_update_title (self);
-}
-
-typedef void (*ConfirmedFunc) (SemWindow   *self,
-                               SemDocument *document,
-                               GFile       *file);
-
-typedef struct
-{
-  SemWindow     *self;
-  ConfirmedFunc  func;
-  SemDocument   *document;  /* (nullable): passed on to func */
-  GFile         *file;      /* (nullable): passed on to func */
-} ConfirmData;
-
-static void
-confirm_data_free (ConfirmData *data)
+let_go_free (LetGo *data)
 {
   g_clear_object (&data->self);
   g_clear_object (&data->document);
@@ -180,12 +154,78 @@ confirm_data_free (ConfirmData *data)
   g_free (data);
 }
 
+static void ask_about_unsaved_changes (SemWindow *self);
+static void save_then                 (LetGo     *data);
+
+static void
+close_confirmed (SemWindow   *self,
+                 SemDocument *document,
+                 GFile       *file)
+{
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+let_go_saved_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  LetGo *data = user_data;
+  SemWindow *self = data->self;
+  g_autoptr(GError) error = NULL;
+  gboolean saved = sem_document_save_finish (SEM_DOCUMENT (object), result, &error);
+
+  /* The window closed meanwhile (a later request won): nothing is left to do. */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    {
+      let_go_free (data);
+      return;
+    }
+
+  if (!saved)
+    {
+      /* Nothing is let go: the changes stay, and the reason is shown. */
+      _sem_window_show_save_error (self, error->message);
+      if (data->func == close_confirmed)
+        {
+          gtk_window_present (GTK_WINDOW (self));
+          ask_about_unsaved_changes (self);
+        }
+      let_go_free (data);
+      return;
+    }
+
+  /* Edits made while it was written are saved in turn. */
+  save_then (data);
+}
+
+/* Writes the edits of the document shown on a worker thread, then calls
+ * @data's function, or shows why they could not be written and keeps
+ * everything as it is. A window being closed is hidden meanwhile. Takes
+ * @data. */
+static void
+save_then (LetGo *data)
+{
+  SemWindow *self = data->self;
+
+  if (!has_unsaved_edits (self))
+    {
+      data->func (self, data->document, data->file);
+      let_go_free (data);
+      return;
+    }
+
+  if (data->func == close_confirmed)
+    gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+
+  /* Not the window's cancellable: a save that was begun is finished. */
+  sem_document_save_async (self->document, NULL, let_go_saved_cb, data);
+}
+
 static gboolean
 confirmed_idle_cb (gpointer user_data)
 {
-  ConfirmData *data = user_data;
-
-  data->func (data->self, data->document, data->file);
+  save_then (user_data);
   return G_SOURCE_REMOVE;
 }
 
@@ -194,9 +234,8 @@ confirm_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      gpointer          user_data)
 {
-  ConfirmData *data = user_data;
+  LetGo *data = user_data;
   SemWindow *self = data->self;
-  g_autoptr(GError) error = NULL;
 
   /* One answer: @data is let go below, whatever else the dialog emits. */
   g_signal_handlers_disconnect_by_data (dialog, data);
@@ -205,50 +244,30 @@ confirm_response_cb (AdwMessageDialog *dialog,
     {
       /* A new plan: once it has a place the user can go on. */
       gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
-      confirm_data_free (data);
+      let_go_free (data);
       return;
-    }
-  else if (g_strcmp0 (response, "save") == 0 && self->document != NULL)
-    {
-      if (!sem_document_save (self->document, &error))
-        {
-          /* Nothing is let go: the changes stay, and the reason is shown. */
-          _sem_window_show_save_error (self, error->message);
-          confirm_data_free (data);
-          return;
-        }
     }
   else if (g_strcmp0 (response, "discard") == 0 && self->document != NULL)
     g_object_set_data (G_OBJECT (self->document), DISCARD_KEY, GINT_TO_POINTER (TRUE));
-  else if (g_strcmp0 (response, "discard") != 0)
+  else if (g_strcmp0 (response, "save") != 0 && g_strcmp0 (response, "discard") != 0)
     {
-      confirm_data_free (data);
+      let_go_free (data);
       return;
     }
 
   /* After the dialog is gone: closing the window under it would pull the
    * dialog's parent away while it still answers. */
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, confirmed_idle_cb, data,
-                   (GDestroyNotify) confirm_data_free);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, confirmed_idle_cb, data, NULL);
 }
 
 /* Asks whether to save the unsaved changes, then (unless cancelled, or the
- * save failed) calls @func. Steals @document. */
+ * save failed) goes on with @data. Takes @data. */
 static void
-confirm_then (SemWindow     *self,
-              ConfirmedFunc  func,
-              SemDocument   *document,
-              GFile         *file)
+confirm_then (LetGo *data)
 {
+  SemWindow *self = data->self;
   GtkWidget *dialog;
   GFile *current = sem_document_get_file (self->document);
-  ConfirmData *data;
-
-  data = g_new0 (ConfirmData, 1);
-  data->self = g_object_ref (self);
-  data->func = func;
-  data->document = document;
-  data->file = file != NULL ? g_object_ref (file) : NULL;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
   if (current != NULL)
@@ -293,17 +312,105 @@ confirm_then (SemWindow     *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Calls @func once the document shown can be let go: when its edits are
+ * written (in the background, never on the main thread) or, with autosave
+ * off, saved or dropped as the user says. If they cannot be saved, the reason
+ * is shown and everything stays. Requests made while a save runs each go on
+ * when it ends, in turn: the last one made is what the window is left with.
+ * Steals @document. */
+static void
+let_go_then (SemWindow   *self,
+             LetGoFunc    func,
+             SemDocument *document,
+             GFile       *file)
+{
+  LetGo *data = let_go_new (self, func, document, file);
+
+  if (needs_confirmation (self))
+    confirm_then (data);
+  else
+    save_then (data);
+}
+
+static void
+detached_saved_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(SemWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!sem_document_save_finish (SEM_DOCUMENT (object), result, &error) &&
+      !g_cancellable_is_cancelled (self->cancellable))
+    _sem_window_show_save_error (self, error->message);
+}
+
+/**
+ * _sem_window_save_detached:
+ *
+ * Called as the window lets its document go without asking (as
+ * sem_window_set_document() does): edits not yet written are written in
+ * the background, and a failure is shown.
+ */
+void
+_sem_window_save_detached (SemWindow *self)
+{
+  if (has_unsaved_edits (self))
+    sem_document_save_async (self->document, NULL, detached_saved_cb, g_object_ref (self));
+}
+
+/**
+ * _sem_window_ready_to_close:
+ *
+ * Returns: whether the window can close now. If not, the plan's edits are
+ * being written, with the window hidden, and it closes once they are (or
+ * comes back, saying why and asking what to do, if they cannot be); or the
+ * user is asked about them first.
+ */
+gboolean
+_sem_window_ready_to_close (SemWindow *self)
+{
+  if (!needs_confirmation (self) && !has_unsaved_edits (self))
+    return TRUE;
+
+  let_go_then (self, close_confirmed, NULL, NULL);
+  return FALSE;
+}
+
+typedef struct
+{
+  SemWindow *self;
+  GFile     *file;
+  gboolean   keep_document;  /* on failure: keep what is shown, say why in a toast */
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
+
+static void
+show_load_error (SemWindow    *self,
+                 GFile        *file,
+                 const GError *error)
+{
+  g_set_object (&self->failed_file, file);
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+  _sem_window_update_title (self);
+}
+
 static void
 show_loaded_document (SemWindow   *self,
                       SemDocument *document,
                       GFile       *file)
 {
   GtkApplication *app;
-
-  /* The plan shown is saved before another replaces it; if that fails it
-   * stays, with the reason in a toast. */
-  if (!_sem_window_flush_document (self))
-    return;
 
   sem_window_set_document (self, document);
 
@@ -330,7 +437,8 @@ load_done_cb (GObject      *object,
 
   if (document == NULL)
     {
-      if (data->keep_document && self->document != NULL)
+      /* The plan kept (or one made meanwhile) stays; the reason is a toast. */
+      if (self->document != NULL)
         {
           g_autofree char *text = g_strdup_printf (_("Could not open the plan: %s"), error->message);
 
@@ -341,14 +449,10 @@ load_done_cb (GObject      *object,
       return;
     }
 
-  /* Edited while the other plan loaded, with autosave off: ask again. */
-  if (needs_confirmation (self))
-    {
-      confirm_then (self, show_loaded_document, g_steal_pointer (&document), data->file);
-      return;
-    }
-
-  show_loaded_document (self, document, data->file);
+  /* The plan shown is saved (or, edited meanwhile with autosave off, the
+   * user asked) before the new one replaces it; if that fails it stays,
+   * with the reason in a toast. */
+  let_go_then (self, show_loaded_document, g_steal_pointer (&document), data->file);
 }
 
 static void
@@ -357,11 +461,13 @@ replace_confirmed (SemWindow   *self,
                    GFile       *file)
 {
   sem_window_set_document (self, document);
+  if (sem_document_get_file (document) == NULL)
+    _sem_window_show_toast (self, _("New plan: it is saved when you choose where"));
 }
 
 /**
  * _sem_window_replace_document:
- * @document: a new plan
+ * @document: a new plan, with no file yet
  *
  * Shows @document in place of the plan shown, once the changes of that one
  * are saved, or dropped as the user says.
@@ -370,43 +476,15 @@ void
 _sem_window_replace_document (SemWindow   *self,
                               SemDocument *document)
 {
-  if (needs_confirmation (self))
-    {
-      confirm_then (self, replace_confirmed, g_object_ref (document), NULL);
-      return;
-    }
-  if (!_sem_window_flush_document (self))
-    return;
-
-  sem_window_set_document (self, document);
+  let_go_then (self, replace_confirmed, g_object_ref (document), NULL);
 }
 
-/**
- * _sem_window_load_file:
- * @keep_document: on failure, keep the document shown and say why in a toast
- */
 static void
-load_file_confirmed (SemWindow   *self,
-                     SemDocument *document,
-                     GFile       *file)
-{
-  _sem_window_load_file (self, file, TRUE);
-}
-
-void
-_sem_window_load_file (SemWindow *self,
-                       GFile     *file,
-                       gboolean   keep_document)
+begin_load (SemWindow *self,
+            GFile     *file,
+            gboolean   keep_document)
 {
   LoadData *data;
-
-  /* With autosave off the changes shown are saved or dropped first, as the
-   * user says. */
-  if (needs_confirmation (self))
-    {
-      confirm_then (self, load_file_confirmed, NULL, file);
-      return;
-    }
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
@@ -428,6 +506,43 @@ _sem_window_load_file (SemWindow *self,
   sem_document_load_async (file, self->load_cancellable, load_done_cb, data);
 }
 
+static void
+begin_load_keeping (SemWindow   *self,
+                    SemDocument *document,
+                    GFile       *file)
+{
+  begin_load (self, file, TRUE);
+}
+
+static void
+begin_load_replacing (SemWindow   *self,
+                      SemDocument *document,
+                      GFile       *file)
+{
+  begin_load (self, file, FALSE);
+}
+
+/**
+ * _sem_window_load_file:
+ * @keep_document: keep the plan shown while @file loads, and on failure
+ *   keep it and say why in a toast
+ */
+void
+_sem_window_load_file (SemWindow *self,
+                       GFile     *file,
+                       gboolean   keep_document)
+{
+  if (!keep_document)
+    /* The plan shown goes first, its edits saved. */
+    let_go_then (self, begin_load_replacing, NULL, file);
+  else if (needs_confirmation (self))
+    /* With autosave off the user says first what becomes of the changes;
+     * the plan stays shown while the other loads. */
+    confirm_then (let_go_new (self, begin_load_keeping, NULL, file));
+  else
+    begin_load (self, file, TRUE);
+}
+
 /**
  * sem_window_open_file:
  * @file: a plan file
@@ -445,7 +560,7 @@ sem_window_open_file (SemWindow *self,
   _sem_window_load_file (self, file, FALSE);
 }
 
-/* GObject */
+/* Closing */
 
 static void
 unsaved_response_cb (SemWindow  *self,
@@ -462,26 +577,11 @@ unsaved_response_cb (SemWindow  *self,
     }
 }
 
+/* The plan could not be saved: closing now would lose the changes, so ask. */
 static void
-close_confirmed (SemWindow   *self,
-                 SemDocument *document,
-                 GFile       *file)
-{
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-/* The plan could not be saved (or, with autosave off, is not saved yet):
- * closing now would lose the changes, so ask. */
-void
-_sem_window_ask_about_unsaved_changes (SemWindow *self)
+ask_about_unsaved_changes (SemWindow *self)
 {
   GtkWidget *dialog;
-
-  if (needs_confirmation (self) && sem_document_get_save_error (self->document) == NULL)
-    {
-      confirm_then (self, close_confirmed, NULL, NULL);
-      return;
-    }
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save the Changes Elsewhere?"),
                                    _("The plan could not be saved where it is. If you close "
@@ -501,7 +601,6 @@ _sem_window_ask_about_unsaved_changes (SemWindow *self)
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
-
 
 /* Settings */
 

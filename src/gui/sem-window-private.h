@@ -115,8 +115,8 @@ GtkListBox         *_sem_window_get_busy_list     (SemWindow   *self);
 
 /* sem-window-file.c */
 void                _sem_window_init_file         (SemWindow   *self);
-gboolean            _sem_window_flush_document    (SemWindow   *self);
-void                _sem_window_ask_about_unsaved_changes (SemWindow *self);
+void                _sem_window_save_detached     (SemWindow   *self);
+gboolean            _sem_window_ready_to_close    (SemWindow   *self);
 void                _sem_window_document_notify_save_error_cb (SemWindow *self);
 void                _sem_window_replace_document  (SemWindow   *self,
                                                    SemDocument *document);

@@ -893,8 +893,8 @@ unbind_document (SemWindow *self)
  * sem_window_set_document:
  * @document: (nullable): the document to show
  *
- * Shows @document; a document that was shown before is saved first if it has
- * changes.
+ * Shows @document; the edits of a document shown before that are not yet
+ * written are written in the background.
  */
 void
 sem_window_set_document (SemWindow   *self,
@@ -909,8 +909,9 @@ sem_window_set_document (SemWindow   *self,
   if (self->document == document)
     return;
 
-  /* Edits of the document let go are saved; a failure is shown in a toast. */
-  _sem_window_flush_document (self);
+  /* Edits of the document let go are saved in the background; a failure is
+   * shown in a toast. */
+  _sem_window_save_detached (self);
   cancel_feed_syncs (self);
   if (self->feeds_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->feeds_dialog));
@@ -1061,11 +1062,8 @@ sem_window_close_request (GtkWindow *window)
 {
   SemWindow *self = SEM_WINDOW (window);
 
-  if (!self->discard_changes && !_sem_window_flush_document (self))
-    {
-      _sem_window_ask_about_unsaved_changes (self);
-      return TRUE;
-    }
+  if (!self->discard_changes && !_sem_window_ready_to_close (self))
+    return TRUE;
 
   g_cancellable_cancel (self->load_cancellable);
   g_cancellable_cancel (self->cancellable);
