@@ -216,6 +216,33 @@ test_unsaved_mark_and_quit (Fixture      *f,
   g_assert_cmpstr (sem_session_get_title (g_ptr_array_index (sessions, 0), "en"), ==, "Renamed, not saved");
 }
 
+/* Mapped, and no wider than 360 px. */
+static gboolean
+window_is_narrow (gconstpointer data)
+{
+  GtkWidget *window = GTK_WIDGET (data);
+
+  return gtk_widget_get_mapped (window) && gtk_widget_get_width (window) <= 360;
+}
+
+/* Each line of @label after the first starts where a word does. */
+static void
+assert_whole_words (GtkLabel *label)
+{
+  PangoLayout *layout = gtk_label_get_layout (label);
+  const char *text = pango_layout_get_text (layout);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  while (pango_layout_iter_next_line (iter))
+    {
+      int start = pango_layout_iter_get_index (iter);
+
+      if (start > 0 && text[start - 1] != ' ')
+        g_error ("“%s” breaks mid-word at byte %d", text, start);
+    }
+  pango_layout_iter_free (iter);
+}
+
 /* Down to 360 px wide (a phone): the sidebar folds away and every page fits,
  * whatever the window controls are. */
 static void
@@ -226,7 +253,9 @@ test_narrow (Fixture      *f,
     "timetable", "sessions", "delegations", "people", "rooms", "conflicts", "feeds",
   };
   SemWindow *window = sem_window_new (app);
+  g_autoptr(GPtrArray) titles = NULL;
   AdwLeaflet *leaflet;
+  GtkWindow *editor;
 
   sem_window_set_document (window, f->document);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
@@ -256,6 +285,19 @@ test_narrow (Fixture      *f,
 
   leaflet = ADW_LEAFLET (sem_test_find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET, NULL));
   g_assert_true (adw_leaflet_get_folded (leaflet));
+
+  /* The event's editor as narrow: no row's title breaks mid-word. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-event", NULL));
+  editor = sem_test_find_window (GTK_TYPE_WINDOW, "Edit Event", TRUE);
+  g_assert_nonnull (editor);
+  gtk_window_set_default_size (editor, 360, 640);
+  g_assert_true (sem_test_wait_until (window_is_narrow, editor, 5));
+  titles = g_ptr_array_new ();
+  sem_test_collect_widgets (GTK_WIDGET (editor), GTK_TYPE_LABEL, "title", NULL, titles);
+  g_assert_cmpuint (titles->len, >, 5);
+  for (guint i = 0; i < titles->len; i++)
+    assert_whole_words (titles->pdata[i]);
+  gtk_window_destroy (editor);
   gtk_window_destroy (GTK_WINDOW (window));
   sem_test_gui_iterate ();
 }

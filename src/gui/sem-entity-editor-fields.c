@@ -335,8 +335,16 @@ _sem_field_editor_show_error (SemFieldEditor *fe)
     }
   else if (ADW_IS_ACTION_ROW (fe->row))
     {
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (fe->row),
-                                   visible ? fe->error : (fe->subtitle != NULL ? fe->subtitle : ""));
+      const char *subtitle = fe->subtitle != NULL ? fe->subtitle : "";
+
+      /* A reference's subtitle is the name chosen, unless there is an error. */
+      if (fe->combo != NULL && adw_combo_row_get_use_subtitle (fe->combo))
+        {
+          GtkStringObject *item = adw_combo_row_get_selected_item (fe->combo);
+
+          subtitle = item != NULL ? gtk_string_object_get_string (item) : "";
+        }
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (fe->row), visible ? fe->error : subtitle);
     }
 
   if (visible)
@@ -1105,6 +1113,11 @@ build_ref (SemFieldEditor      *fe,
   fe->combo = ADW_COMBO_ROW (adw_combo_row_new ());
   fe->row = GTK_WIDGET (fe->combo);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fe->combo), fe->label);
+  /* The name chosen, often long, goes under the title (as the timezone's
+   * does): beside it, in a narrow window, it squeezed the title into
+   * breaking mid-word. */
+  adw_combo_row_set_expression (fe->combo, gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  adw_combo_row_set_use_subtitle (fe->combo, TRUE);
   fill_ref (fe, current, !(fe->field->flags & SEM_FIELD_REQUIRED) || str_empty (current));
   g_signal_connect_swapped (fe->combo, "notify::selected", G_CALLBACK (changed_cb), fe);
 
