@@ -381,11 +381,18 @@ test_accept_warning (Fixture      *f,
     g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (accepted_check)));
     g_assert_true (gtk_widget_activate (accepted_check));
   }
-  /* Accepting is not an edit of the history (sem_plan_set_conflict_accepted ()):
-   * the toggle is the way back. */
   g_assert_false (sem_plan_get_conflict_accepted (f->plan, conflict_id));
   g_assert_true (wait_for_count (f, crowded, FALSE));
   g_assert_cmpuint (sem_conflict_list_get_n_problems (list), ==, n_problems);
+
+  /* Each toggle is an edit: Undo accepts the warning again, Redo counts it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_true (sem_plan_get_conflict_accepted (f->plan, conflict_id));
+  g_assert_true (wait_for_count (f, crowded, TRUE));
+  g_assert_cmpuint (sem_conflict_list_get_n_problems (list), ==, n_problems - 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+  g_assert_false (sem_plan_get_conflict_accepted (f->plan, conflict_id));
+  g_assert_true (wait_for_count (f, crowded, FALSE));
   sem_conflict_list_popdown (list);
 }
 

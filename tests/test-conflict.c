@@ -438,12 +438,22 @@ test_accepted (void)
 
     g_assert_no_error (error);
     g_assert_true (sem_plan_get_conflict_accepted (loaded, "travel:p3:a:b"));
+    /* Read, not edited: nothing to undo. */
+    g_assert_false (sem_history_get_can_undo (sem_plan_get_history (loaded)));
   }
 
   changed = 0;
   sem_plan_set_conflict_accepted (plan, "room:r1:a:x", FALSE);
   g_assert_false (sem_plan_get_conflict_accepted (plan, "room:r1:a:x"));
   g_assert_cmpuint (changed, ==, 1);
+
+  /* Each mark is an edit of its own: undone and redone. */
+  g_assert_cmpstr (sem_history_get_undo_label (sem_plan_get_history (plan)), ==, "Count Warning Again");
+  g_assert_true (sem_plan_undo (plan));
+  g_assert_true (sem_plan_get_conflict_accepted (plan, "room:r1:a:x"));
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_true (sem_plan_redo (plan));
+  g_assert_false (sem_plan_get_conflict_accepted (plan, "room:r1:a:x"));
 }
 
 static void

@@ -22,6 +22,7 @@ typedef enum
   COMMAND_ADD_ALL,
   COMMAND_REMOVE,
   COMMAND_GROUP,
+  COMMAND_ACCEPT,
 } CommandKind;
 
 struct _SemCommand
@@ -43,6 +44,10 @@ struct _SemCommand
 
   /* COMMAND_GROUP; COMMAND_ADD_ALL: the entities */
   GPtrArray    *children;
+
+  /* COMMAND_ACCEPT: a warning, and whether it becomes accepted */
+  char         *conflict_id;
+  gboolean      accepted;
 };
 
 G_DEFINE_FINAL_TYPE (SemCommand, sem_command, G_TYPE_OBJECT)
@@ -56,6 +61,7 @@ sem_command_finalize (GObject *object)
   g_clear_object (&self->entity);
   g_clear_object (&self->tombstone);
   g_clear_pointer (&self->children, g_ptr_array_unref);
+  g_clear_pointer (&self->conflict_id, g_free);
   if (G_IS_VALUE (&self->old_value))
     g_value_unset (&self->old_value);
   if (G_IS_VALUE (&self->new_value))
@@ -106,6 +112,31 @@ sem_command_new_set (SemEntity    *entity,
   g_object_get_property (G_OBJECT (entity), pspec->name, &self->old_value);
   g_value_init (&self->new_value, pspec->value_type);
   g_value_transform (value, &self->new_value);
+
+  return self;
+}
+
+/**
+ * sem_command_new_accept:
+ * @conflict_id: the id of a warning (sem_conflict_get_id())
+ * @accepted: whether the command accepts it or counts it again
+ *
+ * Returns: (transfer full): a command that marks a warning as accepted, or not
+ */
+SemCommand *
+sem_command_new_accept (const char *conflict_id,
+                        gboolean    accepted)
+{
+  SemCommand *self;
+
+  g_return_val_if_fail (conflict_id != NULL, NULL);
+
+  self = g_object_new (SEM_TYPE_COMMAND, NULL);
+  self->kind = COMMAND_ACCEPT;
+  self->conflict_id = g_strdup (conflict_id);
+  self->accepted = accepted;
+  self->label = g_strdup (accepted ? C_("undo action", "Accept Warning")
+                                   : C_("undo action", "Count Warning Again"));
 
   return self;
 }
@@ -373,6 +404,9 @@ sem_command_apply (SemCommand *self,
       for (guint i = 0; i < self->children->len; i++)
         sem_command_apply (g_ptr_array_index (self->children, i), plan);
       break;
+    case COMMAND_ACCEPT:
+      sem_plan_mark_conflict_accepted (plan, self->conflict_id, self->accepted);
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -409,6 +443,9 @@ sem_command_revert (SemCommand *self,
     case COMMAND_GROUP:
       for (guint i = self->children->len; i > 0; i--)
         sem_command_revert (g_ptr_array_index (self->children, i - 1), plan);
+      break;
+    case COMMAND_ACCEPT:
+      sem_plan_mark_conflict_accepted (plan, self->conflict_id, !self->accepted);
       break;
     default:
       g_assert_not_reached ();

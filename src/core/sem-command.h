@@ -23,6 +23,8 @@ SemCommand *sem_command_new_add_all (GPtrArray    *entities);
 SemCommand *sem_command_new_remove  (SemPlan      *plan,
                                      SemEntity    *entity);
 SemCommand *sem_command_new_group   (const char   *label);
+SemCommand *sem_command_new_accept  (const char   *conflict_id,
+                                     gboolean      accepted);
 
 void        sem_command_append      (SemCommand   *group,
                                      SemCommand   *child);

@@ -622,7 +622,7 @@ read_accepted_conflicts (Reader   *reader,
       if (!valid)
         return sem_plan_reader_fail (reader, SEM_PLAN_ERROR_INVALID, &item_path, "%s",
                      _("expected the id of a conflict, as “sofia-seminars check” prints it"));
-      sem_plan_set_conflict_accepted (plan, id, TRUE);
+      sem_plan_mark_conflict_accepted (plan, id, TRUE);
     }
 
   return TRUE;

@@ -25,5 +25,8 @@ void          sem_plan_remove_tombstone    (SemPlan       *self,
                                             SemTombstone  *tombstone);
 SemTombstone *sem_plan_find_tombstone      (SemPlan       *self,
                                             const char    *id);
+gboolean      sem_plan_mark_conflict_accepted (SemPlan    *self,
+                                            const char    *id,
+                                            gboolean       accepted);
 
 G_END_DECLS

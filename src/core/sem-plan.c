@@ -251,31 +251,43 @@ sem_plan_get_conflict_accepted (SemPlan    *self,
   return id != NULL && g_hash_table_contains (self->accepted_conflicts, id);
 }
 
+static void execute (SemPlan    *self,
+                     SemCommand *command);
+
+/* Marks a warning without the history: the loader and commands call this.
+ * Returns whether anything changed. */
+gboolean
+sem_plan_mark_conflict_accepted (SemPlan    *self,
+                                 const char *id,
+                                 gboolean    accepted)
+{
+  if (accepted)
+    return g_hash_table_add (self->accepted_conflicts, g_strdup (id));
+  return g_hash_table_remove (self->accepted_conflicts, id);
+}
+
 /**
  * sem_plan_set_conflict_accepted:
  * @id: the id of a conflict (sem_conflict_get_id())
  *
- * Marks a warning as accepted or not; the mark is saved in the plan file.
- * Emits #SemPlan::changed on a real change, so that the document autosaves,
- * but it is not an undoable edit: the history is left alone.
+ * Marks a warning as accepted or not, as an undoable edit; the mark is saved
+ * in the plan file.
  */
 void
 sem_plan_set_conflict_accepted (SemPlan    *self,
                                 const char *id,
                                 gboolean    accepted)
 {
-  gboolean changed;
+  g_autoptr(SemCommand) command = NULL;
 
   g_return_if_fail (SEM_IS_PLAN (self));
   g_return_if_fail (id != NULL && *id != '\0');
 
-  if (accepted)
-    changed = g_hash_table_add (self->accepted_conflicts, g_strdup (id));
-  else
-    changed = g_hash_table_remove (self->accepted_conflicts, id);
+  if (sem_plan_get_conflict_accepted (self, id) == accepted)
+    return;
 
-  if (changed)
-    g_signal_emit (self, signals[CHANGED], 0);
+  command = sem_command_new_accept (id, accepted);
+  execute (self, command);
 }
 
 static int
