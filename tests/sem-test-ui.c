@@ -407,7 +407,7 @@ sem_test_pick_day (GtkMenuButton *button,
                    const char    *day)
 {
   GtkPopover *popover = gtk_menu_button_get_popover (button);
-  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
+  GtkCalendar *calendar = GTK_CALENDAR (sem_test_find_widget (gtk_popover_get_child (popover), GTK_TYPE_CALENDAR, NULL));
   g_autofree char *iso = g_strconcat (day, "T12:00:00Z", NULL);
   g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 (iso, NULL);
 

@@ -334,7 +334,8 @@ test_event_dates (Fixture      *f,
   /* Reached with the keyboard; the calendar opens on the field's day. */
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (first)));
   sem_test_open_calendar (first);
-  calendar = GTK_CALENDAR (gtk_popover_get_child (gtk_menu_button_get_popover (first)));
+  calendar = GTK_CALENDAR (sem_test_find_widget (gtk_popover_get_child (gtk_menu_button_get_popover (first)),
+                                                  GTK_TYPE_CALENDAR, NULL));
   /* The calendar takes the keys; Escape closes the popover (autohide). */
   g_assert_true (gtk_widget_is_focus (GTK_WIDGET (calendar)));
   g_assert_true (gtk_popover_get_autohide (gtk_menu_button_get_popover (first)));
@@ -411,6 +412,38 @@ test_clear_date (Fixture      *f,
   sem_test_click_save (GTK_WINDOW (f->editor));
   g_assert_null (sem_delegation_get_arrival (delegation));
   g_assert_cmpstr (sem_delegation_get_departure (delegation), ==, "2018-02-21");
+
+  /* In a new editor, the calendar's Today sets the empty day to today
+   * (clicking the day the calendar shows selected would not). */
+  {
+    GtkMenuButton *arrival;
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+    gtk_window_destroy (GTK_WINDOW (f->editor));
+    sem_test_gui_iterate ();
+    g_assert_finalize_object (g_steal_pointer (&f->editor));
+    open_editor (f, sem_entity_editor_new_edit (NULL, f->plan, SEM_ENTITY (delegation)));
+    arrival = date_button (f, "Details", "Arrival");
+    g_assert_cmpstr (gtk_menu_button_get_label (arrival), ==, "Not set");
+    clear = sem_test_find_titled (sem_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ACTION_ROW,
+                                                     "Details", "Arrival"),
+                                  GTK_TYPE_BUTTON, "clear-date", FALSE);
+    /* Today is long after the delegation's departure: that goes first. */
+    g_signal_emit_by_name (sem_test_find_titled (sem_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ACTION_ROW,
+                                                                    "Details", "Departure"),
+                                                 GTK_TYPE_BUTTON, "clear-date", FALSE),
+                           "clicked");
+    sem_test_open_calendar (arrival);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (arrival))));
+    sem_test_click (GTK_WIDGET (gtk_menu_button_get_popover (arrival)), "Today");
+    sem_test_gui_iterate ();
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (arrival))));
+    g_assert_true (gtk_widget_get_visible (clear));
+    g_assert_cmpstr (gtk_menu_button_get_label (arrival), !=, "Not set");
+    sem_test_click_save (GTK_WINDOW (f->editor));
+    g_assert_cmpstr (sem_delegation_get_arrival (delegation), ==, today);
+  }
 }
 
 static void

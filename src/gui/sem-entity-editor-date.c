@@ -98,6 +98,18 @@ day_selected_cb (SemDateButton *self,
   gtk_menu_button_popdown (GTK_MENU_BUTTON (self->menu_button));
 }
 
+/* GtkCalendar says nothing when the day already selected is clicked, as
+ * today is in an empty field: this button sets it. */
+static void
+today_clicked_cb (SemDateButton *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+
+  sem_date_button_set_date (self, date);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->menu_button));
+}
+
 /* The calendar opens on the day the field holds. */
 static void
 popover_show_cb (SemDateButton *self)
@@ -216,13 +228,19 @@ static void
 sem_date_button_init (SemDateButton *self)
 {
   GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *today = gtk_button_new_with_mnemonic (_("_Today"));
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
 
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
 
   self->calendar = gtk_calendar_new ();
-  gtk_popover_set_child (GTK_POPOVER (popover), self->calendar);
+  gtk_box_append (GTK_BOX (box), self->calendar);
+  gtk_widget_add_css_class (today, "flat");
+  g_signal_connect_object (today, "clicked", G_CALLBACK (today_clicked_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), today);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
   g_signal_connect_object (popover, "show", G_CALLBACK (popover_show_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->calendar, "day-selected", G_CALLBACK (day_selected_cb), self,
                            G_CONNECT_SWAPPED);
