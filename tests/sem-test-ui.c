@@ -285,6 +285,65 @@ sem_test_find_window (GType       type,
   return NULL;
 }
 
+GtkWindow *
+sem_test_wait_for_window (GType type)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      GtkWindow *window;
+
+      sem_test_gui_iterate ();
+      if ((window = sem_test_find_window (type, NULL, TRUE)) != NULL)
+        return window;
+      g_usleep (10 * 1000);
+    }
+  return NULL;
+}
+
+GtkWidget *
+sem_test_find_named (GtkWidget  *widget,
+                     GType       type,
+                     const char *name)
+{
+  if ((type == G_TYPE_INVALID || G_TYPE_CHECK_INSTANCE_TYPE (widget, type)) &&
+      (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sem_test_find_named (child, type, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GSettings *
+sem_test_app_settings (SemApplication *app)
+{
+  GSettings *settings = sem_application_get_settings (app);
+
+  g_assert_nonnull (settings);
+  return settings;
+}
+
+void
+sem_test_reset_settings (SemApplication *app)
+{
+  GSettings *settings = sem_test_app_settings (app);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
 void
 sem_test_collect_texts (GtkWidget    *widget,
                         const char   *css_class,

@@ -78,6 +78,16 @@ GtkWidget      *sem_test_find_action_button (GtkWidget  *widget,
                                              gboolean    mapped_only);
 /* The first toplevel window of @type, or NULL. */
 GtkWidget      *sem_test_find_toplevel      (GType       type);
+/* Runs the main loop until a visible toplevel of @type shows, for up to ten seconds; it, or NULL. */
+GtkWindow      *sem_test_wait_for_window    (GType       type);
+/* The first widget under @widget (itself included) of @type (G_TYPE_INVALID: any) named @name (gtk_widget_set_name (); NULL: any). */
+GtkWidget      *sem_test_find_named         (GtkWidget  *widget,
+                                             GType       type,
+                                             const char *name);
+/* @app's settings, failing the test if the schema is not installed. */
+GSettings      *sem_test_app_settings       (SemApplication *app);
+/* Every key of @app's settings back to its default. */
+void            sem_test_reset_settings     (SemApplication *app);
 /* The first toplevel of @type titled @title (NULL: any), only visible ones when @visible_only; or NULL. */
 GtkWindow      *sem_test_find_window        (GType       type,
                                              const char *title,
