@@ -111,6 +111,27 @@ sem_test_window_close (SemWindow *window)
 }
 
 void
+sem_test_demo_window_open (SemTestDemoWindow *f,
+                           SemApplication    *app,
+                           int                width,
+                           int                height,
+                           const char        *event_id)
+{
+  f->plan = sem_test_load_demo ();
+  f->document = sem_document_new (f->plan, NULL);
+  f->window = sem_test_window_new (app, f->document, width, height, event_id);
+  sem_test_gui_iterate ();
+}
+
+void
+sem_test_demo_window_close (SemTestDemoWindow *f)
+{
+  sem_test_window_close (f->window);
+  g_clear_object (&f->document);
+  g_clear_object (&f->plan);
+}
+
+void
 sem_test_show_page (SemWindow  *window,
                     const char *page)
 {

@@ -44,6 +44,22 @@ SemWindow      *sem_test_window_new         (SemApplication *app,
                                              int             width,
                                              int             height,
                                              const char     *event_id);
+/* The demo plan (in memory, with no file) and a window on it: how most window tests start. */
+typedef struct
+{
+  SemPlan     *plan;
+  SemDocument *document;
+  SemWindow   *window;
+} SemTestDemoWindow;
+
+/* Fills @f: the demo plan, its document and a shown window, @width × @height (0: its own), showing @event_id. */
+void            sem_test_demo_window_open   (SemTestDemoWindow *f,
+                                             SemApplication    *app,
+                                             int                width,
+                                             int                height,
+                                             const char        *event_id);
+/* Closes @f's window and lets its plan go. */
+void            sem_test_demo_window_close  (SemTestDemoWindow *f);
 /* Destroys @window and runs the main loop until it has nothing more to do. */
 void            sem_test_window_close       (SemWindow      *window);
 /* Shows @page ("timetable", "sessions"…) with win.page, as the switcher does. */

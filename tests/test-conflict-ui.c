@@ -36,12 +36,8 @@
 
 static SemApplication *app;
 
-typedef struct
-{
-  SemPlan     *plan;
-  SemDocument *document;
-  SemWindow   *window;
-} Fixture;
+/* The demo plan's window. */
+typedef SemTestDemoWindow Fixture;
 
 /* The conflict rows under @widget that have widgets now, into @rows. */
 static void
@@ -171,21 +167,15 @@ static void
 fixture_set_up (Fixture      *f,
                 gconstpointer data)
 {
-  f->plan = sem_test_load_demo ();
-
-  f->document = sem_document_new (f->plan, NULL);
   /* Tall enough for all of the seminar's sessions. */
-  f->window = sem_test_window_new (app, f->document, 900, 3000, EVENT_ID);
-  sem_test_gui_iterate ();
+  sem_test_demo_window_open (f, app, 900, 3000, EVENT_ID);
 }
 
 static void
 fixture_tear_down (Fixture      *f,
                    gconstpointer data)
 {
-  sem_test_window_close (f->window);
-  g_clear_object (&f->document);
-  g_clear_object (&f->plan);
+  sem_test_demo_window_close (f);
 }
 
 static void

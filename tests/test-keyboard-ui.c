@@ -35,31 +35,22 @@ static const char * const pages[] = {
 
 static SemApplication *app;
 
-typedef struct
-{
-  SemPlan     *plan;
-  SemDocument *document;
-  SemWindow   *window;
-} Fixture;
+/* The demo plan's window. */
+typedef SemTestDemoWindow Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->plan = sem_test_load_demo ();
-  f->document = sem_document_new (f->plan, NULL);
   /* Wide: the sidebar beside the content, the switcher in the header bar. */
-  f->window = sem_test_window_new (app, f->document, 1280, 800, EVENT_ID);
-  sem_test_gui_iterate ();
+  sem_test_demo_window_open (f, app, 1280, 800, EVENT_ID);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  sem_test_window_close (f->window);
-  g_clear_object (&f->document);
-  g_clear_object (&f->plan);
+  sem_test_demo_window_close (f);
 }
 
 /* ------------------------------------------------------------------------ */

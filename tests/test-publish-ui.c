@@ -26,12 +26,8 @@
 
 static SemApplication *app;
 
-typedef struct
-{
-  SemPlan     *plan;
-  SemDocument *document;
-  SemWindow   *window;
-} Fixture;
+/* The demo plan's window. */
+typedef SemTestDemoWindow Fixture;
 
 static SemPublishDialog *
 find_publish_dialog (void)
@@ -43,19 +39,14 @@ static void
 fixture_set_up (Fixture      *f,
                 gconstpointer data)
 {
-  f->plan = sem_test_load_demo ();
-  f->document = sem_document_new (f->plan, NULL);
-  f->window = sem_test_window_new (app, f->document, 0, 0, EVENT_ID);
-  sem_test_gui_iterate ();
+  sem_test_demo_window_open (f, app, 0, 0, EVENT_ID);
 }
 
 static void
 fixture_tear_down (Fixture      *f,
                    gconstpointer data)
 {
-  sem_test_window_close (f->window);
-  g_clear_object (&f->document);
-  g_clear_object (&f->plan);
+  sem_test_demo_window_close (f);
 }
 
 static void

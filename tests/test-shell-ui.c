@@ -29,30 +29,21 @@ static SemApplication *app;
 /* What win.new-entity creates (the rest have actions of their own). */
 static const char * const creatable[] = { "people", "rooms", "venues", "cities" };
 
-typedef struct
-{
-  SemPlan     *plan;
-  SemDocument *document;
-  SemWindow   *window;
-} Fixture;
+/* The demo plan's window. */
+typedef SemTestDemoWindow Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->plan = sem_test_load_demo ();
-  f->document = sem_document_new (f->plan, NULL);
-  f->window = sem_test_window_new (app, f->document, 1200, 800, EVENT_ID);
-  sem_test_gui_iterate ();
+  sem_test_demo_window_open (f, app, 1200, 800, EVENT_ID);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  sem_test_window_close (f->window);
-  g_clear_object (&f->document);
-  g_clear_object (&f->plan);
+  sem_test_demo_window_close (f);
 }
 
 /* Every action of a menu model, as "prefix.name", into @actions; one with a
