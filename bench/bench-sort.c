@@ -178,8 +178,9 @@ bench_page (guint n)
   gtk_window_set_default_size (window, 1100, 1000);
   gtk_window_set_child (window, GTK_WIDGET (page));
   gtk_window_present (window);
-  sem_sessions_page_set_plan (page, plan);
-  sem_sessions_page_set_event (page, SEM_EVENT (sem_plan_lookup (plan, SEM_COLLECTION_EVENTS, EVENT_ID)));
+  sem_event_page_set_plan (SEM_EVENT_PAGE (page), plan);
+  sem_event_page_set_event (SEM_EVENT_PAGE (page),
+                            SEM_EVENT (sem_plan_lookup (plan, SEM_COLLECTION_EVENTS, EVENT_ID)));
   while (sem_sessions_page_get_n_shown (page) != n || !gtk_widget_get_mapped (GTK_WIDGET (window)))
     g_main_context_iteration (NULL, TRUE);
   iterate ();

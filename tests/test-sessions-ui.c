@@ -180,9 +180,9 @@ show_page (Fixture *f,
   f->page = SEM_SESSIONS_PAGE (sem_sessions_page_new ());
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   gtk_window_present (f->window);
-  sem_sessions_page_set_plan (f->page, f->plan);
-  sem_sessions_page_set_event (f->page, SEM_EVENT (sem_plan_lookup (f->plan, SEM_COLLECTION_EVENTS,
-                                                                    EVENT_ID)));
+  sem_event_page_set_plan (SEM_EVENT_PAGE (f->page), f->plan);
+  sem_event_page_set_event (SEM_EVENT_PAGE (f->page),
+                            SEM_EVENT (sem_plan_lookup (f->plan, SEM_COLLECTION_EVENTS, EVENT_ID)));
   sem_test_gui_iterate ();
 }
 
@@ -223,10 +223,10 @@ test_create_destroy (void)
   g_assert_no_error (error);
   page = g_object_ref_sink (sem_sessions_page_new ());
   g_signal_connect (page, "notify::plan", G_CALLBACK (sem_test_count_notify_cb), &notified);
-  sem_sessions_page_set_plan (SEM_SESSIONS_PAGE (page), plan);
-  sem_sessions_page_set_plan (SEM_SESSIONS_PAGE (page), plan);
+  sem_event_page_set_plan (SEM_EVENT_PAGE (page), plan);
+  sem_event_page_set_plan (SEM_EVENT_PAGE (page), plan);
   g_assert_cmpuint (notified, ==, 1);
-  g_assert_true (sem_sessions_page_get_plan (SEM_SESSIONS_PAGE (page)) == plan);
+  g_assert_true (sem_event_page_get_plan (SEM_EVENT_PAGE (page)) == plan);
   g_assert_cmpstr (visible_page (page, "no-event"), ==, "no-event");
   g_assert_cmpuint (sem_sessions_page_get_n_shown (SEM_SESSIONS_PAGE (page)), ==, 0);
 
@@ -235,7 +235,7 @@ test_create_destroy (void)
                     count_event_sessions (plan, EVENT_ID));
   g_assert_cmpstr (visible_page (page, "list"), ==, "list");
 
-  sem_sessions_page_set_event (SEM_SESSIONS_PAGE (page), NULL);
+  sem_event_page_set_event (SEM_EVENT_PAGE (page), NULL);
   g_assert_cmpuint (sem_sessions_page_get_n_shown (SEM_SESSIONS_PAGE (page)), ==, 0);
   g_assert_cmpstr (visible_page (page, "no-event"), ==, "no-event");
   g_assert_finalize_object (page);
@@ -552,7 +552,7 @@ test_empty_event (Fixture      *f,
                         "timezone", "Europe/Sofia", "start-date", "2018-03-01",
                         "end-date", "2018-03-01", NULL);
   sem_plan_add (f->plan, SEM_ENTITY (event));
-  sem_sessions_page_set_event (f->page, event);
+  sem_event_page_set_event (SEM_EVENT_PAGE (f->page), event);
   g_assert_cmpuint (sem_sessions_page_get_n_shown (f->page), ==, 0);
   g_assert_cmpstr (visible_page (GTK_WIDGET (f->page), "list"), ==, "empty");
   g_assert_true (gtk_widget_is_sensitive (sem_test_find_action_button (GTK_WIDGET (f->page), "sessions.add", FALSE)));

@@ -324,7 +324,7 @@ test_pages_follow_event (Fixture      *f,
 
       sem_window_select_event (f->window, id);
       sem_test_gui_iterate ();
-      g_assert_true (sem_sessions_page_get_event (page) == event);
+      g_assert_true (sem_event_page_get_event (SEM_EVENT_PAGE (page)) == event);
       g_assert_cmpuint (sem_sessions_page_get_n_shown (page), ==, sessions->len);
       n_checked += sessions->len > 0;
     }

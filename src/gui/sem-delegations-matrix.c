@@ -35,9 +35,10 @@ session_start_cmp (gconstpointer a,
 GPtrArray *
 _sem_delegations_page_event_sessions (SemDelegationsPage *self)
 {
-  GListModel *sessions = sem_plan_get_collection (self->plan, SEM_COLLECTION_SESSIONS);
+  SemEventPage *page = SEM_EVENT_PAGE (self);
+  GListModel *sessions = sem_plan_get_collection (sem_event_page_get_plan (page), SEM_COLLECTION_SESSIONS);
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
-  const char *event_id = sem_entity_get_id (SEM_ENTITY (self->event));
+  const char *event_id = sem_entity_get_id (SEM_ENTITY (sem_event_page_get_event (page)));
   guint n = g_list_model_get_n_items (sessions);
 
   for (guint i = 0; i < n; i++)
@@ -112,6 +113,7 @@ set_attendance (SemDelegationsPage *self,
                 const char         *session_id,
                 gboolean            attend)
 {
+  SemPlan *plan = sem_event_page_get_plan (SEM_EVENT_PAGE (self));
   SemDelegation *delegation = _sem_delegations_page_selected_delegation (self);
   const char * const *pairs;
   g_autoptr(GPtrArray) next = g_ptr_array_new_with_free_func (g_free);
@@ -144,9 +146,9 @@ set_attendance (SemDelegationsPage *self,
       }
   g_ptr_array_add (next, NULL);
 
-  sem_plan_begin_group (self->plan, C_("undo action", "Change Attendance"));
-  sem_plan_set (self->plan, SEM_ENTITY (delegation), "attendance", (char **) next->pdata, NULL);
-  sem_plan_end_group (self->plan);
+  sem_plan_begin_group (plan, C_("undo action", "Change Attendance"));
+  sem_plan_set (plan, SEM_ENTITY (delegation), "attendance", (char **) next->pdata, NULL);
+  sem_plan_end_group (plan);
 
   /* An edit that changed nothing leaves no "changed" to resync on. */
   _sem_delegations_page_sync_checks (self, delegation);

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 struct _SemDelegationsPage
 {
-  AdwBin              parent_instance;
+  SemEventPage        parent_instance;
 
   /* template widgets */
   GtkWidget          *add_button;
@@ -35,8 +35,6 @@ struct _SemDelegationsPage
   GtkLabel           *title_label;
 
   /* owned */
-  SemPlan            *plan;
-  SemEvent           *event;
   GTimeZone          *tz;
   GtkCustomFilter    *filter;
   GtkFilterListModel *filter_model;
@@ -47,7 +45,6 @@ struct _SemDelegationsPage
   char               *matrix_shape;    /* what the matrix was built for */
   GPtrArray          *cells;           /* GtkCheckButton: one per member and session */
   GPtrArray          *column_toggles;  /* GtkCheckButton: one per session */
-  gulong              changed_id;
   gboolean            syncing;         /* setting the checks from the model */
 
   /* borrowed */

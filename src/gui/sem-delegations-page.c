@@ -32,16 +32,7 @@
 #include "sem-tab-stop.h"
 #include "sem-window-private.h"
 
-G_DEFINE_FINAL_TYPE (SemDelegationsPage, sem_delegations_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_PLAN,
-  PROP_EVENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (SemDelegationsPage, sem_delegations_page, SEM_TYPE_EVENT_PAGE)
 
 static void refresh (SemDelegationsPage *self);
 
@@ -104,7 +95,8 @@ static const char *
 city_name (SemDelegationsPage *self,
            const char         *city_id)
 {
-  SemEntity *city = sem_plan_lookup (self->plan, SEM_COLLECTION_CITIES, city_id);
+  SemPlan *plan = sem_event_page_get_plan (SEM_EVENT_PAGE (self));
+  SemEntity *city = sem_plan_lookup (plan, SEM_COLLECTION_CITIES, city_id);
 
   return city != NULL ? sem_city_get_name (SEM_CITY (city), ui_lang ()) : city_id;
 }
@@ -113,7 +105,8 @@ const char *
 _sem_delegations_page_person_name (SemDelegationsPage *self,
                                    const char         *person_id)
 {
-  SemEntity *person = person_id != NULL ? sem_plan_lookup (self->plan, SEM_COLLECTION_PEOPLE, person_id) : NULL;
+  SemPlan *plan = sem_event_page_get_plan (SEM_EVENT_PAGE (self));
+  SemEntity *person = person_id != NULL ? sem_plan_lookup (plan, SEM_COLLECTION_PEOPLE, person_id) : NULL;
 
   return person != NULL ? sem_person_get_name (SEM_PERSON (person)) : person_id;
 }
@@ -123,13 +116,15 @@ static const char *
 city_role_label (SemDelegationsPage *self,
                  const char         *city_id)
 {
+  SemPlan *plan = sem_event_page_get_plan (SEM_EVENT_PAGE (self));
+  SemEvent *event = sem_event_page_get_event (SEM_EVENT_PAGE (self));
   SemEntity *programme;
   const char * const *pairs;
   gsize len;
 
-  if (self->event == NULL || city_id == NULL)
+  if (event == NULL || city_id == NULL)
     return NULL;
-  programme = sem_plan_lookup (self->plan, SEM_COLLECTION_PROGRAMMES, sem_event_get_programme (self->event));
+  programme = sem_plan_lookup (plan, SEM_COLLECTION_PROGRAMMES, sem_event_get_programme (event));
   if (programme == NULL)
     return NULL;
 
@@ -178,9 +173,10 @@ delegation_filter_func (gpointer item,
                         gpointer user_data)
 {
   SemDelegationsPage *self = user_data;
+  SemEvent *event = sem_event_page_get_event (SEM_EVENT_PAGE (self));
 
-  return self->event != NULL &&
-         g_strcmp0 (sem_delegation_get_event (item), sem_entity_get_id (SEM_ENTITY (self->event))) == 0;
+  return event != NULL &&
+         g_strcmp0 (sem_delegation_get_event (item), sem_entity_get_id (SEM_ENTITY (event))) == 0;
 }
 
 static const char *
@@ -330,11 +326,12 @@ find_row (SemDelegationsPage *self,
 SemDelegation *
 _sem_delegations_page_selected_delegation (SemDelegationsPage *self)
 {
+  SemPlan *plan = sem_event_page_get_plan (SEM_EVENT_PAGE (self));
   SemEntity *entity;
 
-  if (self->plan == NULL || self->selected_id == NULL)
+  if (plan == NULL || self->selected_id == NULL)
     return NULL;
-  entity = sem_plan_lookup (self->plan, SEM_COLLECTION_DELEGATIONS, self->selected_id);
+  entity = sem_plan_lookup (plan, SEM_COLLECTION_DELEGATIONS, self->selected_id);
   /* Shown only while it belongs to the shown event. */
   if (entity == NULL || !delegation_filter_func (entity, self))
     return NULL;
@@ -345,6 +342,7 @@ static void
 update_members (SemDelegationsPage *self,
                 SemDelegation      *delegation)
 {
+  SemPlan *plan = sem_event_page_get_plan (SEM_EVENT_PAGE (self));
   const char * const *members = sem_delegation_get_members (delegation);
   GtkWidget *child;
 
@@ -353,7 +351,7 @@ update_members (SemDelegationsPage *self,
 
   for (guint i = 0; members != NULL && members[i] != NULL; i++)
     {
-      SemEntity *person = sem_plan_lookup (self->plan, SEM_COLLECTION_PEOPLE, members[i]);
+      SemEntity *person = sem_plan_lookup (plan, SEM_COLLECTION_PEOPLE, members[i]);
       GtkWidget *row = adw_action_row_new ();
       const char *position = person != NULL ? sem_person_get_position (SEM_PERSON (person), ui_lang ()) : NULL;
       const char *organisation = person != NULL ? sem_person_get_organisation (SEM_PERSON (person)) : NULL;
@@ -462,6 +460,7 @@ select_id (SemDelegationsPage *self,
 static void
 refresh (SemDelegationsPage *self)
 {
+  SemEventPage *page = SEM_EVENT_PAGE (self);
   g_autofree char *keep = g_strdup (self->selected_id);
   GtkWidget *child;
   guint n;
@@ -477,7 +476,8 @@ refresh (SemDelegationsPage *self)
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
   gtk_stack_set_visible_child_name (self->sidebar_stack, n > 0 ? "list" : "empty");
-  gtk_widget_set_sensitive (self->add_button, self->plan != NULL && self->event != NULL);
+  gtk_widget_set_sensitive (self->add_button, sem_event_page_get_plan (page) != NULL &&
+                                              sem_event_page_get_event (page) != NULL);
 
   /* Rows rebuilt by the models lose the selection: put it back. */
   if (keep != NULL && find_row (self, keep) != NULL)
@@ -493,9 +493,9 @@ refresh (SemDelegationsPage *self)
 }
 
 static void
-plan_changed_cb (SemDelegationsPage *self)
+plan_changed (SemEventPage *page)
 {
-  refresh (self);
+  refresh (SEM_DELEGATIONS_PAGE (page));
 }
 
 static void
@@ -538,10 +538,11 @@ parent_window (SemDelegationsPage *self)
 static void
 edit_clicked_cb (SemDelegationsPage *self)
 {
+  SemPlan *plan = sem_event_page_get_plan (SEM_EVENT_PAGE (self));
   SemDelegation *delegation = _sem_delegations_page_selected_delegation (self);
 
   if (delegation != NULL)
-    gtk_window_present (GTK_WINDOW (sem_entity_editor_new_edit (parent_window (self), self->plan,
+    gtk_window_present (GTK_WINDOW (sem_entity_editor_new_edit (parent_window (self), plan,
                                                                 SEM_ENTITY (delegation))));
 }
 
@@ -549,22 +550,25 @@ static void
 member_activated_cb (SemDelegationsPage *self,
                      GtkListBoxRow      *row)
 {
+  SemPlan *plan = sem_event_page_get_plan (SEM_EVENT_PAGE (self));
   SemEntity *person = g_object_get_data (G_OBJECT (row), "person");
 
   if (person != NULL)
-    gtk_window_present (GTK_WINDOW (sem_entity_editor_new_edit (parent_window (self), self->plan, person)));
+    gtk_window_present (GTK_WINDOW (sem_entity_editor_new_edit (parent_window (self), plan, person)));
 }
 
 static void
 add_clicked_cb (SemDelegationsPage *self)
 {
+  SemPlan *plan = sem_event_page_get_plan (SEM_EVENT_PAGE (self));
+  SemEvent *event = sem_event_page_get_event (SEM_EVENT_PAGE (self));
   g_autoptr(SemDelegation) defaults = NULL;
 
-  if (self->plan == NULL || self->event == NULL)
+  if (plan == NULL || event == NULL)
     return;
   defaults = sem_delegation_new ("new-delegation");
-  g_object_set (defaults, "event", sem_entity_get_id (SEM_ENTITY (self->event)), NULL);
-  gtk_window_present (GTK_WINDOW (sem_entity_editor_new_create (parent_window (self), self->plan,
+  g_object_set (defaults, "event", sem_entity_get_id (SEM_ENTITY (event)), NULL);
+  gtk_window_present (GTK_WINDOW (sem_entity_editor_new_create (parent_window (self), plan,
                                                                 SEM_COLLECTION_DELEGATIONS,
                                                                 SEM_ENTITY (defaults))));
 }
@@ -572,9 +576,13 @@ add_clicked_cb (SemDelegationsPage *self)
 /* Binding ----------------------------------------------------------------- */
 
 static void
-rebind (SemDelegationsPage *self)
+rebind (SemEventPage *page,
+        gboolean      new_plan)
 {
-  const char *tz_id = self->event != NULL ? sem_event_get_timezone (self->event) : NULL;
+  SemDelegationsPage *self = SEM_DELEGATIONS_PAGE (page);
+  SemPlan *plan = sem_event_page_get_plan (page);
+  SemEvent *event = sem_event_page_get_event (page);
+  const char *tz_id = event != NULL ? sem_event_get_timezone (event) : NULL;
 
   g_clear_pointer (&self->tz, g_time_zone_unref);
   self->tz = tz_id != NULL ? g_time_zone_new_identifier (tz_id) : NULL;
@@ -583,8 +591,7 @@ rebind (SemDelegationsPage *self)
 
   g_clear_pointer (&self->matrix_shape, g_free);
   gtk_filter_list_model_set_model (self->filter_model,
-                                   self->plan != NULL
-                                   ? sem_plan_get_collection (self->plan, SEM_COLLECTION_DELEGATIONS)
+                                   plan != NULL ? sem_plan_get_collection (plan, SEM_COLLECTION_DELEGATIONS)
                                    : NULL);
   refresh (self);
 
@@ -602,53 +609,6 @@ rebind (SemDelegationsPage *self)
           update_details (self);
         }
     }
-}
-
-SemPlan *
-sem_delegations_page_get_plan (SemDelegationsPage *self)
-{
-  g_return_val_if_fail (SEM_IS_DELEGATIONS_PAGE (self), NULL);
-
-  return self->plan;
-}
-
-void
-sem_delegations_page_set_plan (SemDelegationsPage *self,
-                               SemPlan            *plan)
-{
-  g_return_if_fail (SEM_IS_DELEGATIONS_PAGE (self));
-  g_return_if_fail (plan == NULL || SEM_IS_PLAN (plan));
-
-  if (self->plan == plan)
-    return;
-
-  g_clear_signal_handler (&self->changed_id, self->plan);
-  g_set_object (&self->plan, plan);
-  if (plan != NULL)
-    self->changed_id = g_signal_connect_swapped (plan, "changed", G_CALLBACK (plan_changed_cb), self);
-  rebind (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
-}
-
-SemEvent *
-sem_delegations_page_get_event (SemDelegationsPage *self)
-{
-  g_return_val_if_fail (SEM_IS_DELEGATIONS_PAGE (self), NULL);
-
-  return self->event;
-}
-
-void
-sem_delegations_page_set_event (SemDelegationsPage *self,
-                                SemEvent           *event)
-{
-  g_return_if_fail (SEM_IS_DELEGATIONS_PAGE (self));
-  g_return_if_fail (event == NULL || SEM_IS_EVENT (event));
-
-  if (!g_set_object (&self->event, event))
-    return;
-  rebind (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT]);
 }
 
 /**
@@ -697,7 +657,6 @@ sem_delegations_page_dispose (GObject *object)
 {
   SemDelegationsPage *self = SEM_DELEGATIONS_PAGE (object);
 
-  g_clear_signal_handler (&self->changed_id, self->plan);
   /* The template is the bin\'s child: unparenting it is the bin\'s job. */
   adw_bin_set_child (ADW_BIN (self), NULL);
 
@@ -709,8 +668,6 @@ sem_delegations_page_finalize (GObject *object)
 {
   SemDelegationsPage *self = SEM_DELEGATIONS_PAGE (object);
 
-  g_clear_object (&self->plan);
-  g_clear_object (&self->event);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter);
@@ -726,67 +683,19 @@ sem_delegations_page_finalize (GObject *object)
 }
 
 static void
-sem_delegations_page_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  SemDelegationsPage *self = SEM_DELEGATIONS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-    case PROP_EVENT:
-      g_value_set_object (value, self->event);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sem_delegations_page_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  SemDelegationsPage *self = SEM_DELEGATIONS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PLAN:
-      sem_delegations_page_set_plan (self, g_value_get_object (value));
-      break;
-    case PROP_EVENT:
-      sem_delegations_page_set_event (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 sem_delegations_page_class_init (SemDelegationsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SemEventPageClass *page_class = SEM_EVENT_PAGE_CLASS (klass);
 
   g_type_ensure (SEM_TYPE_TAB_STOP);
 
   object_class->dispose = sem_delegations_page_dispose;
   object_class->finalize = sem_delegations_page_finalize;
-  object_class->get_property = sem_delegations_page_get_property;
-  object_class->set_property = sem_delegations_page_set_property;
 
-  properties[PROP_PLAN] =
-    g_param_spec_object ("plan", NULL, NULL, SEM_TYPE_PLAN,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_EVENT] =
-    g_param_spec_object ("event", NULL, NULL, SEM_TYPE_EVENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->rebind = rebind;
+  page_class->plan_changed = plan_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/sofia/Seminars/ui/sem-delegations-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SemDelegationsPage, add_button);

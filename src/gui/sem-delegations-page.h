@@ -5,24 +5,15 @@
 
 #pragma once
 
-#include <adwaita.h>
-
-#include "sem-event.h"
-#include "sem-plan.h"
+#include "sem-event-page.h"
 
 G_BEGIN_DECLS
 
 #define SEM_TYPE_DELEGATIONS_PAGE (sem_delegations_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (SemDelegationsPage, sem_delegations_page, SEM, DELEGATIONS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (SemDelegationsPage, sem_delegations_page, SEM, DELEGATIONS_PAGE, SemEventPage)
 
 GtkWidget *sem_delegations_page_new             (void);
-SemPlan   *sem_delegations_page_get_plan        (SemDelegationsPage *self);
-void       sem_delegations_page_set_plan        (SemDelegationsPage *self,
-                                                 SemPlan            *plan);
-SemEvent  *sem_delegations_page_get_event       (SemDelegationsPage *self);
-void       sem_delegations_page_set_event       (SemDelegationsPage *self,
-                                                 SemEvent           *event);
 void       sem_delegations_page_show_delegation (SemDelegationsPage *self,
                                                  const char         *delegation_id);
 

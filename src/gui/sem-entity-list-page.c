@@ -23,7 +23,7 @@
 
 struct _SemEntityListPage
 {
-  AdwBin              parent_instance;
+  SemEventPage        parent_instance;
 
   /* template widgets */
   GtkButton          *add_button;
@@ -38,8 +38,6 @@ struct _SemEntityListPage
 
   /* owned */
   SemCollection       collection;
-  SemPlan            *plan;
-  SemEvent           *event;
   GtkCustomFilter    *filter;
   GtkFilterListModel *filter_model;
   GtkCustomSorter    *sorter;
@@ -47,17 +45,14 @@ struct _SemEntityListPage
   GHashTable         *sort_keys;   /* entity id → collation key of its name */
   char               *search;      /* casefolded, or NULL */
   char               *venue_id;    /* rooms: only this venue's, or NULL for all */
-  gulong              changed_id;
   guint64             serial;      /* counts the plan's edits, undos and redos */
 };
 
-G_DEFINE_FINAL_TYPE (SemEntityListPage, sem_entity_list_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (SemEntityListPage, sem_entity_list_page, SEM_TYPE_EVENT_PAGE)
 
 enum {
   PROP_0,
   PROP_COLLECTION,
-  PROP_PLAN,
-  PROP_EVENT,
   N_PROPS
 };
 
@@ -77,7 +72,8 @@ static const char *
 venue_name (SemEntityListPage *self,
             const char        *venue_id)
 {
-  SemEntity *venue = venue_id != NULL ? sem_plan_lookup (self->plan, SEM_COLLECTION_VENUES, venue_id) : NULL;
+  SemPlan *plan = sem_event_page_get_plan (SEM_EVENT_PAGE (self));
+  SemEntity *venue = venue_id != NULL ? sem_plan_lookup (plan, SEM_COLLECTION_VENUES, venue_id) : NULL;
 
   return venue != NULL ? sem_venue_get_name (SEM_VENUE (venue), sem_window_ui_language ()) : venue_id;
 }
@@ -113,9 +109,10 @@ entity_subtitle (SemEntityListPage *self,
 
   if (SEM_IS_PERSON (entity))
     {
+      SemPlan *plan = sem_event_page_get_plan (SEM_EVENT_PAGE (self));
       SemPerson *person = SEM_PERSON (entity);
       SemEntity *city = sem_person_get_city (person) != NULL
-                        ? sem_plan_lookup (self->plan, SEM_COLLECTION_CITIES, sem_person_get_city (person))
+                        ? sem_plan_lookup (plan, SEM_COLLECTION_CITIES, sem_person_get_city (person))
                         : NULL;
       const char *organisation = sem_person_get_organisation (person);
       const char *email = sem_person_get_email (person);
@@ -209,7 +206,8 @@ sort_func (gconstpointer a,
 static void
 update_sort_keys (SemEntityListPage *self)
 {
-  GListModel *model = self->plan != NULL ? sem_plan_get_collection (self->plan, self->collection) : NULL;
+  SemPlan *plan = sem_event_page_get_plan (SEM_EVENT_PAGE (self));
+  GListModel *model = plan != NULL ? sem_plan_get_collection (plan, self->collection) : NULL;
   g_autoptr(GHashTable) old = g_steal_pointer (&self->sort_keys);
   gboolean changed = FALSE;
   guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
@@ -269,25 +267,27 @@ static void
 undo_clicked_cb (AdwToast          *toast,
                  SemEntityListPage *self)
 {
+  SemPlan *plan = sem_event_page_get_plan (SEM_EVENT_PAGE (self));
   guint64 serial = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "serial"));
 
   /* Only while the deletion is still the last edit: never undo another. */
-  if (self->plan != NULL && self->serial == serial)
-    sem_plan_undo (self->plan);
+  if (plan != NULL && self->serial == serial)
+    sem_plan_undo (plan);
 }
 
 static void
 delete_clicked_cb (GtkButton         *button,
                    SemEntityListPage *self)
 {
+  SemPlan *plan = sem_event_page_get_plan (SEM_EVENT_PAGE (self));
   GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
   g_autoptr(SemEntity) entity = g_object_ref (g_object_get_data (G_OBJECT (row), "entity"));
   g_autofree char *name = g_strdup (entity_name (entity));
   GtkWidget *overlay;
 
-  if (self->plan == NULL)
+  if (plan == NULL)
     return;
-  sem_plan_remove (self->plan, entity);
+  sem_plan_remove (plan, entity);
 
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
@@ -354,25 +354,27 @@ static void
 row_activated_cb (SemEntityListPage *self,
                   GtkListBoxRow     *row)
 {
+  SemPlan *plan = sem_event_page_get_plan (SEM_EVENT_PAGE (self));
   SemEntity *entity = g_object_get_data (G_OBJECT (row), "entity");
 
-  if (entity != NULL && self->plan != NULL)
-    gtk_window_present (GTK_WINDOW (sem_entity_editor_new_edit (parent_window (self), self->plan, entity)));
+  if (entity != NULL && plan != NULL)
+    gtk_window_present (GTK_WINDOW (sem_entity_editor_new_edit (parent_window (self), plan, entity)));
 }
 
 static void
 add_clicked_cb (SemEntityListPage *self)
 {
+  SemPlan *plan = sem_event_page_get_plan (SEM_EVENT_PAGE (self));
   g_autoptr(SemEntity) defaults = NULL;
 
-  if (self->plan == NULL)
+  if (plan == NULL)
     return;
   if (self->collection == SEM_COLLECTION_ROOMS && self->venue_id != NULL)
     {
       defaults = SEM_ENTITY (sem_room_new ("new-room"));
       g_object_set (defaults, "venue", self->venue_id, NULL);
     }
-  gtk_window_present (GTK_WINDOW (sem_entity_editor_new_create (parent_window (self), self->plan,
+  gtk_window_present (GTK_WINDOW (sem_entity_editor_new_create (parent_window (self), plan,
                                                                 self->collection, defaults)));
 }
 
@@ -393,12 +395,13 @@ search_changed_cb (SemEntityListPage *self)
 static void
 update_state (SemEntityListPage *self)
 {
+  SemPlan *plan = sem_event_page_get_plan (SEM_EVENT_PAGE (self));
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
   guint total = 0;
 
-  if (self->plan != NULL)
+  if (plan != NULL)
     {
-      GListModel *model = sem_plan_get_collection (self->plan, self->collection);
+      GListModel *model = sem_plan_get_collection (plan, self->collection);
 
       if (self->venue_id == NULL)
         total = g_list_model_get_n_items (model);
@@ -425,19 +428,21 @@ update_state (SemEntityListPage *self)
     gtk_label_set_label (self->scope_label, _("All Rooms"));
   else
     gtk_label_set_label (self->scope_label, _("All People"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), self->plan != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->empty_button), self->plan != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), plan != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->empty_button), plan != NULL);
 }
 
 static void
 update_venue (SemEntityListPage *self)
 {
+  SemPlan *plan = sem_event_page_get_plan (SEM_EVENT_PAGE (self));
+  SemEvent *event = sem_event_page_get_event (SEM_EVENT_PAGE (self));
   const char *venue_id = NULL;
 
-  if (self->collection == SEM_COLLECTION_ROOMS && self->event != NULL && self->plan != NULL &&
-      sem_event_get_venue (self->event) != NULL &&
-      sem_plan_lookup (self->plan, SEM_COLLECTION_VENUES, sem_event_get_venue (self->event)) != NULL)
-    venue_id = sem_event_get_venue (self->event);
+  if (self->collection == SEM_COLLECTION_ROOMS && event != NULL && plan != NULL &&
+      sem_event_get_venue (event) != NULL &&
+      sem_plan_lookup (plan, SEM_COLLECTION_VENUES, sem_event_get_venue (event)) != NULL)
+    venue_id = sem_event_get_venue (event);
 
   if (g_strcmp0 (venue_id, self->venue_id) == 0)
     return;
@@ -447,8 +452,10 @@ update_venue (SemEntityListPage *self)
 }
 
 static void
-plan_changed_cb (SemEntityListPage *self)
+plan_changed (SemEventPage *page)
 {
+  SemEntityListPage *self = SEM_ENTITY_LIST_PAGE (page);
+
   self->serial++;
   update_venue (self);
   /* A room moved to another venue, say. */
@@ -466,14 +473,16 @@ items_changed_cb (SemEntityListPage *self)
 }
 
 static void
-rebind (SemEntityListPage *self)
+rebind (SemEventPage *page,
+        gboolean      new_plan)
 {
+  SemEntityListPage *self = SEM_ENTITY_LIST_PAGE (page);
+  SemPlan *plan = sem_event_page_get_plan (page);
+
   g_hash_table_remove_all (self->sort_keys);
   update_venue (self);
   gtk_filter_list_model_set_model (self->filter_model,
-                                   self->plan != NULL
-                                   ? sem_plan_get_collection (self->plan, self->collection)
-                                   : NULL);
+                                   plan != NULL ? sem_plan_get_collection (plan, self->collection) : NULL);
   update_rows (self);
   update_state (self);
 }
@@ -486,53 +495,6 @@ sem_entity_list_page_get_collection (SemEntityListPage *self)
   g_return_val_if_fail (SEM_IS_ENTITY_LIST_PAGE (self), SEM_COLLECTION_NONE);
 
   return self->collection;
-}
-
-SemPlan *
-sem_entity_list_page_get_plan (SemEntityListPage *self)
-{
-  g_return_val_if_fail (SEM_IS_ENTITY_LIST_PAGE (self), NULL);
-
-  return self->plan;
-}
-
-void
-sem_entity_list_page_set_plan (SemEntityListPage *self,
-                               SemPlan           *plan)
-{
-  g_return_if_fail (SEM_IS_ENTITY_LIST_PAGE (self));
-  g_return_if_fail (plan == NULL || SEM_IS_PLAN (plan));
-
-  if (self->plan == plan)
-    return;
-
-  g_clear_signal_handler (&self->changed_id, self->plan);
-  g_set_object (&self->plan, plan);
-  if (plan != NULL)
-    self->changed_id = g_signal_connect_swapped (plan, "changed", G_CALLBACK (plan_changed_cb), self);
-  rebind (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
-}
-
-SemEvent *
-sem_entity_list_page_get_event (SemEntityListPage *self)
-{
-  g_return_val_if_fail (SEM_IS_ENTITY_LIST_PAGE (self), NULL);
-
-  return self->event;
-}
-
-void
-sem_entity_list_page_set_event (SemEntityListPage *self,
-                                SemEvent          *event)
-{
-  g_return_if_fail (SEM_IS_ENTITY_LIST_PAGE (self));
-  g_return_if_fail (event == NULL || SEM_IS_EVENT (event));
-
-  if (!g_set_object (&self->event, event))
-    return;
-  rebind (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT]);
 }
 
 /**
@@ -577,7 +539,6 @@ sem_entity_list_page_dispose (GObject *object)
 {
   SemEntityListPage *self = SEM_ENTITY_LIST_PAGE (object);
 
-  g_clear_signal_handler (&self->changed_id, self->plan);
   /* The template is the bin\'s child: unparenting it is the bin\'s job. */
   adw_bin_set_child (ADW_BIN (self), NULL);
 
@@ -589,8 +550,6 @@ sem_entity_list_page_finalize (GObject *object)
 {
   SemEntityListPage *self = SEM_ENTITY_LIST_PAGE (object);
 
-  g_clear_object (&self->plan);
-  g_clear_object (&self->event);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->sorter);
@@ -615,12 +574,6 @@ sem_entity_list_page_get_property (GObject    *object,
     case PROP_COLLECTION:
       g_value_set_int (value, self->collection);
       break;
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-    case PROP_EVENT:
-      g_value_set_object (value, self->event);
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -639,12 +592,6 @@ sem_entity_list_page_set_property (GObject      *object,
     case PROP_COLLECTION:
       self->collection = g_value_get_int (value);
       break;
-    case PROP_PLAN:
-      sem_entity_list_page_set_plan (self, g_value_get_object (value));
-      break;
-    case PROP_EVENT:
-      sem_entity_list_page_set_event (self, g_value_get_object (value));
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -655,6 +602,7 @@ sem_entity_list_page_class_init (SemEntityListPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SemEventPageClass *page_class = SEM_EVENT_PAGE_CLASS (klass);
 
   object_class->constructed = sem_entity_list_page_constructed;
   object_class->dispose = sem_entity_list_page_dispose;
@@ -662,17 +610,14 @@ sem_entity_list_page_class_init (SemEntityListPageClass *klass)
   object_class->get_property = sem_entity_list_page_get_property;
   object_class->set_property = sem_entity_list_page_set_property;
 
+  page_class->rebind = rebind;
+  page_class->plan_changed = plan_changed;
+
   /* A SemCollection; only people and rooms. */
   properties[PROP_COLLECTION] =
     g_param_spec_int ("collection", NULL, NULL,
                       SEM_COLLECTION_ROOMS, SEM_COLLECTION_PEOPLE, SEM_COLLECTION_PEOPLE,
                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PLAN] =
-    g_param_spec_object ("plan", NULL, NULL, SEM_TYPE_PLAN,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_EVENT] =
-    g_param_spec_object ("event", NULL, NULL, SEM_TYPE_EVENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/sofia/Seminars/ui/sem-entity-list-page.ui");

@@ -5,25 +5,16 @@
 
 #pragma once
 
-#include <adwaita.h>
-
-#include "sem-event.h"
-#include "sem-plan.h"
+#include "sem-event-page.h"
 
 G_BEGIN_DECLS
 
 #define SEM_TYPE_ENTITY_LIST_PAGE (sem_entity_list_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (SemEntityListPage, sem_entity_list_page, SEM, ENTITY_LIST_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (SemEntityListPage, sem_entity_list_page, SEM, ENTITY_LIST_PAGE, SemEventPage)
 
 /* @collection: SEM_COLLECTION_PEOPLE or SEM_COLLECTION_ROOMS */
 GtkWidget     *sem_entity_list_page_new            (SemCollection      collection);
 SemCollection  sem_entity_list_page_get_collection (SemEntityListPage *self);
-SemPlan       *sem_entity_list_page_get_plan       (SemEntityListPage *self);
-void           sem_entity_list_page_set_plan       (SemEntityListPage *self,
-                                                    SemPlan           *plan);
-SemEvent      *sem_entity_list_page_get_event      (SemEntityListPage *self);
-void           sem_entity_list_page_set_event      (SemEntityListPage *self,
-                                                    SemEvent          *event);
 
 G_END_DECLS

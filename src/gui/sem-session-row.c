@@ -153,6 +153,7 @@ SemSessionRow *
 _sem_sessions_page_session_row_new (SemSessionsPage *self,
                                     SemSession      *session)
 {
+  SemPlan *plan = sem_event_page_get_plan (SEM_EVENT_PAGE (self));
   SemSessionRow *row = g_object_new (SEM_TYPE_SESSION_ROW, NULL);
   SemEntity *entity = SEM_ENTITY (session);
   const char *title = sem_entity_get_text (entity, "title", self->lang);
@@ -175,7 +176,7 @@ _sem_sessions_page_session_row_new (SemSessionsPage *self,
   row->title_key = sort_key (row->title);
 
   if (room_id != NULL)
-    room = SEM_ROOM (sem_plan_lookup (self->plan, SEM_COLLECTION_ROOMS, room_id));
+    room = SEM_ROOM (sem_plan_lookup (plan, SEM_COLLECTION_ROOMS, room_id));
   if (room != NULL)
     {
       const char *name = sem_room_get_name (room, self->lang);
@@ -195,7 +196,7 @@ _sem_sessions_page_session_row_new (SemSessionsPage *self,
                           sem_enum_to_label (SEM_TYPE_SESSION_KIND, row->kind));
   for (guint i = 0; facilitators != NULL && facilitators[i] != NULL; i++)
     {
-      SemEntity *person = sem_plan_lookup (self->plan, SEM_COLLECTION_PEOPLE, facilitators[i]);
+      SemEntity *person = sem_plan_lookup (plan, SEM_COLLECTION_PEOPLE, facilitators[i]);
 
       if (person != NULL)
         g_string_append_printf (search, "%s\n", or_empty (sem_person_get_name (SEM_PERSON (person))));

@@ -53,13 +53,15 @@ mix_collection (guint64        hash,
 static guint64
 dependencies_fingerprint (SemSessionsPage *self)
 {
+  SemPlan *plan = sem_event_page_get_plan (SEM_EVENT_PAGE (self));
+  SemEvent *event = sem_event_page_get_event (SEM_EVENT_PAGE (self));
   guint64 hash = 0;
 
-  hash = mix (hash, GPOINTER_TO_SIZE (self->event));
-  hash = mix (hash, (guint64) sem_entity_get_revision (SEM_ENTITY (self->event)));
-  hash = mix_collection (hash, self->plan, SEM_COLLECTION_ROOMS);
-  hash = mix_collection (hash, self->plan, SEM_COLLECTION_PEOPLE);
-  hash = mix_collection (hash, self->plan, SEM_COLLECTION_DELEGATIONS);
+  hash = mix (hash, GPOINTER_TO_SIZE (event));
+  hash = mix (hash, (guint64) sem_entity_get_revision (SEM_ENTITY (event)));
+  hash = mix_collection (hash, plan, SEM_COLLECTION_ROOMS);
+  hash = mix_collection (hash, plan, SEM_COLLECTION_PEOPLE);
+  hash = mix_collection (hash, plan, SEM_COLLECTION_DELEGATIONS);
   return hash;
 }
 
@@ -67,7 +69,8 @@ dependencies_fingerprint (SemSessionsPage *self)
 static void
 count_attendance (SemSessionsPage *self)
 {
-  GListModel *delegations = sem_plan_get_collection (self->plan, SEM_COLLECTION_DELEGATIONS);
+  SemPlan *plan = sem_event_page_get_plan (SEM_EVENT_PAGE (self));
+  GListModel *delegations = sem_plan_get_collection (plan, SEM_COLLECTION_DELEGATIONS);
   const char *id = event_id (self);
 
   g_hash_table_remove_all (self->attendance);
@@ -292,6 +295,8 @@ apply_rows (SemSessionsPage *self,
 void
 _sem_sessions_page_rebuild (SemSessionsPage *self)
 {
+  SemPlan *plan = sem_event_page_get_plan (SEM_EVENT_PAGE (self));
+  SemEvent *event = sem_event_page_get_event (SEM_EVENT_PAGE (self));
   g_autoptr(GPtrArray) rows = NULL;
   GListModel *sessions;
   const char *id;
@@ -300,7 +305,7 @@ _sem_sessions_page_rebuild (SemSessionsPage *self)
   gboolean tz_same = TRUE;
   guint n;
 
-  if (self->plan == NULL || self->event == NULL)
+  if (plan == NULL || event == NULL)
     {
       rows = g_ptr_array_new_with_free_func (g_object_unref);
       apply_rows (self, rows);
@@ -315,7 +320,7 @@ _sem_sessions_page_rebuild (SemSessionsPage *self)
   deps_same = self->have_deps && deps == self->deps;
   if (!deps_same)
     {
-      const char *tz_name = sem_event_get_timezone (self->event);
+      const char *tz_name = sem_event_get_timezone (event);
 
       if (tz_name == NULL || *tz_name == '\0')
         tz_name = "UTC";
@@ -334,7 +339,7 @@ _sem_sessions_page_rebuild (SemSessionsPage *self)
       self->have_deps = TRUE;
     }
 
-  sessions = sem_plan_get_collection (self->plan, SEM_COLLECTION_SESSIONS);
+  sessions = sem_plan_get_collection (plan, SEM_COLLECTION_SESSIONS);
   n = g_list_model_get_n_items (sessions);
   rows = g_ptr_array_new_full (MIN (n, self->rows->len + 64), g_object_unref);
   for (guint i = 0; i < n; i++)

@@ -27,7 +27,7 @@ typedef enum
 
 struct _SemSessionsPage
 {
-  AdwBin               parent_instance;
+  SemEventPage         parent_instance;
 
   /* template widgets */
   GtkButton           *add_button;
@@ -44,8 +44,6 @@ struct _SemSessionsPage
   GtkDropDown         *status_dropdown;
 
   /* owned */
-  SemPlan             *plan;
-  SemEvent            *event;
   SemConflictList     *conflicts;
   GListModel          *conflict_model; /* the list's, which its dispose may drop */
   GListStore          *store;          /* SemSessionRow, in the table's order */
@@ -79,7 +77,9 @@ struct _SemSessionsPage
 static inline const char *
 event_id (SemSessionsPage *self)
 {
-  return self->event != NULL ? sem_entity_get_id (SEM_ENTITY (self->event)) : NULL;
+  SemEvent *event = sem_event_page_get_event (SEM_EVENT_PAGE (self));
+
+  return event != NULL ? sem_entity_get_id (SEM_ENTITY (event)) : NULL;
 }
 
 /* sem-sessions-page.c */

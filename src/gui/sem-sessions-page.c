@@ -31,21 +31,20 @@
 enum
 {
   PROP_0,
-  PROP_PLAN,
-  PROP_EVENT,
   PROP_CONFLICTS,
   N_PROPS,
 };
 
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_FINAL_TYPE (SemSessionsPage, sem_sessions_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (SemSessionsPage, sem_sessions_page, SEM_TYPE_EVENT_PAGE)
 
 /* ---- the view ---------------------------------------------------------- */
 
 void
 _sem_sessions_page_update_view (SemSessionsPage *self)
 {
+  SemEventPage *page = SEM_EVENT_PAGE (self);
   guint total;
   guint shown;
   g_autofree char *count = NULL;
@@ -56,7 +55,7 @@ _sem_sessions_page_update_view (SemSessionsPage *self)
   total = self->rows->len;
   shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
 
-  if (self->plan == NULL || self->event == NULL)
+  if (sem_event_page_get_plan (page) == NULL || sem_event_page_get_event (page) == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "no-event");
       return;
@@ -85,7 +84,8 @@ _sem_sessions_page_update_view (SemSessionsPage *self)
 void
 _sem_sessions_page_update_actions (SemSessionsPage *self)
 {
-  gboolean can_add = self->plan != NULL && self->event != NULL;
+  SemEventPage *page = SEM_EVENT_PAGE (self);
+  gboolean can_add = sem_event_page_get_plan (page) != NULL && sem_event_page_get_event (page) != NULL;
   g_autoptr(GtkBitset) selected = NULL;
 
   if (self->selection == NULL)  /* disposed */
@@ -113,13 +113,14 @@ static void
 column_view_activate_cb (SemSessionsPage *self,
                          guint            position)
 {
+  SemPlan *plan = sem_event_page_get_plan (SEM_EVENT_PAGE (self));
   g_autoptr(SemSessionRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
   SemEntityEditor *editor;
 
-  if (row == NULL || self->plan == NULL)
+  if (row == NULL || plan == NULL)
     return;
 
-  editor = sem_entity_editor_new_edit (parent_window (self), self->plan, SEM_ENTITY (row->session));
+  editor = sem_entity_editor_new_edit (parent_window (self), plan, SEM_ENTITY (row->session));
   gtk_window_present (GTK_WINDOW (editor));
 }
 
@@ -129,17 +130,19 @@ add_action_cb (GtkWidget  *widget,
                GVariant   *parameter)
 {
   SemSessionsPage *self = SEM_SESSIONS_PAGE (widget);
+  SemPlan *plan = sem_event_page_get_plan (SEM_EVENT_PAGE (self));
+  SemEvent *event = sem_event_page_get_event (SEM_EVENT_PAGE (self));
   g_autoptr(SemSession) defaults = NULL;
   g_autoptr(GDateTime) start = NULL;
   const char *date;
   SemEntityEditor *editor;
   int year = 0, month = 0, day = 0;
 
-  if (self->plan == NULL || self->event == NULL)
+  if (plan == NULL || event == NULL)
     return;
 
   /* Nine in the morning of the event's first day, where it takes place. */
-  date = sem_event_get_start_date (self->event);
+  date = sem_event_get_start_date (event);
   if (date != NULL && sscanf (date, "%d-%d-%d", &year, &month, &day) == 3)
     start = g_date_time_new (self->tz, year, month, day, 9, 0, 0);
   if (start == NULL)
@@ -157,7 +160,7 @@ add_action_cb (GtkWidget  *widget,
                            "start", g_date_time_to_unix (start),
                            "end", g_date_time_to_unix (start) + 60 * 60,
                            NULL);
-  editor = sem_entity_editor_new_create (parent_window (self), self->plan,
+  editor = sem_entity_editor_new_create (parent_window (self), plan,
                                          SEM_COLLECTION_SESSIONS, SEM_ENTITY (defaults));
   gtk_window_present (GTK_WINDOW (editor));
 }
@@ -166,15 +169,17 @@ static void
 delete_sessions (SemSessionsPage *self,
                  GPtrArray       *sessions)
 {
-  if (self->plan == NULL || sessions->len == 0)
+  SemPlan *plan = sem_event_page_get_plan (SEM_EVENT_PAGE (self));
+
+  if (plan == NULL || sessions->len == 0)
     return;
 
-  sem_plan_begin_group (self->plan, sessions->len == 1
-                                    ? C_("undo action", "Delete Session")
-                                    : C_("undo action", "Delete Sessions"));
+  sem_plan_begin_group (plan, sessions->len == 1
+                              ? C_("undo action", "Delete Session")
+                              : C_("undo action", "Delete Sessions"));
   for (guint i = 0; i < sessions->len; i++)
-    sem_plan_remove (self->plan, sessions->pdata[i]);
-  sem_plan_end_group (self->plan);
+    sem_plan_remove (plan, sessions->pdata[i]);
+  sem_plan_end_group (plan);
 }
 
 static void
@@ -201,7 +206,7 @@ delete_action_cb (GtkWidget  *widget,
   AdwMessageDialog *dialog;
   g_autofree char *heading = NULL;
 
-  if (self->plan == NULL)
+  if (sem_event_page_get_plan (SEM_EVENT_PAGE (self)) == NULL)
     return;
 
   for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
@@ -260,12 +265,29 @@ filter_items_changed_cb (SemSessionsPage *self)
 /* ---- GObject -------------------------------------------------------------- */
 
 static void
+rebind (SemEventPage *page,
+        gboolean      new_plan)
+{
+  SemSessionsPage *self = SEM_SESSIONS_PAGE (page);
+
+  self->have_deps = FALSE;
+  /* Another plan's rows share nothing with this one's. */
+  if (new_plan)
+    g_hash_table_remove_all (self->row_by_session);
+  _sem_sessions_page_rebuild (self);
+}
+
+static void
+plan_changed (SemEventPage *page)
+{
+  _sem_sessions_page_plan_changed_cb (SEM_SESSIONS_PAGE (page));
+}
+
+static void
 sem_sessions_page_dispose (GObject *object)
 {
   SemSessionsPage *self = SEM_SESSIONS_PAGE (object);
 
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
   if (self->conflict_model != NULL)
     g_signal_handlers_disconnect_by_data (self->conflict_model, self);
   /* Taking the columns away changes it: no sorting on the way out. */
@@ -282,8 +304,6 @@ sem_sessions_page_dispose (GObject *object)
    * (gtk_widget_dispose_template() would unparent it a second time). */
   adw_bin_set_child (ADW_BIN (self), NULL);
 
-  g_clear_object (&self->plan);
-  g_clear_object (&self->event);
   g_clear_object (&self->conflicts);
   g_clear_object (&self->conflict_model);
   g_clear_object (&self->selection);
@@ -323,14 +343,6 @@ sem_sessions_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-
-    case PROP_EVENT:
-      g_value_set_object (value, self->event);
-      break;
-
     case PROP_CONFLICTS:
       g_value_set_object (value, self->conflicts);
       break;
@@ -350,14 +362,6 @@ sem_sessions_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_PLAN:
-      sem_sessions_page_set_plan (self, g_value_get_object (value));
-      break;
-
-    case PROP_EVENT:
-      sem_sessions_page_set_event (self, g_value_get_object (value));
-      break;
-
     case PROP_CONFLICTS:
       sem_sessions_page_set_conflicts (self, g_value_get_object (value));
       break;
@@ -372,18 +376,16 @@ sem_sessions_page_class_init (SemSessionsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SemEventPageClass *page_class = SEM_EVENT_PAGE_CLASS (klass);
 
   object_class->dispose = sem_sessions_page_dispose;
   object_class->finalize = sem_sessions_page_finalize;
   object_class->get_property = sem_sessions_page_get_property;
   object_class->set_property = sem_sessions_page_set_property;
 
-  properties[PROP_PLAN] =
-    g_param_spec_object ("plan", NULL, NULL, SEM_TYPE_PLAN,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_EVENT] =
-    g_param_spec_object ("event", NULL, NULL, SEM_TYPE_EVENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  page_class->rebind = rebind;
+  page_class->plan_changed = plan_changed;
+
   properties[PROP_CONFLICTS] =
     g_param_spec_object ("conflicts", NULL, NULL, SEM_TYPE_CONFLICT_LIST,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -529,79 +531,6 @@ sem_sessions_page_new (void)
 }
 
 /**
- * sem_sessions_page_get_plan:
- *
- * Returns: (transfer none) (nullable): the plan shown
- */
-SemPlan *
-sem_sessions_page_get_plan (SemSessionsPage *self)
-{
-  g_return_val_if_fail (SEM_IS_SESSIONS_PAGE (self), NULL);
-
-  return self->plan;
-}
-
-/**
- * sem_sessions_page_set_plan:
- * @plan: (nullable): the plan whose sessions to show, followed live
- */
-void
-sem_sessions_page_set_plan (SemSessionsPage *self,
-                            SemPlan         *plan)
-{
-  g_return_if_fail (SEM_IS_SESSIONS_PAGE (self));
-  g_return_if_fail (plan == NULL || SEM_IS_PLAN (plan));
-
-  if (self->plan == plan)
-    return;
-
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
-  g_set_object (&self->plan, plan);
-  if (plan != NULL)
-    g_signal_connect_object (plan, "changed", G_CALLBACK (_sem_sessions_page_plan_changed_cb), self,
-                             G_CONNECT_SWAPPED);
-
-  /* Another plan's rows share nothing with this one's. */
-  self->have_deps = FALSE;
-  g_hash_table_remove_all (self->row_by_session);
-  _sem_sessions_page_rebuild (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
-}
-
-/**
- * sem_sessions_page_get_event:
- *
- * Returns: (transfer none) (nullable): the event whose sessions are shown
- */
-SemEvent *
-sem_sessions_page_get_event (SemSessionsPage *self)
-{
-  g_return_val_if_fail (SEM_IS_SESSIONS_PAGE (self), NULL);
-
-  return self->event;
-}
-
-/**
- * sem_sessions_page_set_event:
- * @event: (nullable): an event of the plan
- */
-void
-sem_sessions_page_set_event (SemSessionsPage *self,
-                             SemEvent        *event)
-{
-  g_return_if_fail (SEM_IS_SESSIONS_PAGE (self));
-  g_return_if_fail (event == NULL || SEM_IS_EVENT (event));
-
-  if (!g_set_object (&self->event, event))
-    return;
-
-  self->have_deps = FALSE;
-  _sem_sessions_page_rebuild (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT]);
-}
-
-/**
  * sem_sessions_page_get_conflicts:
  *
  * Returns: (transfer none) (nullable): where the conflict marks come from
@@ -696,15 +625,18 @@ sem_sessions_page_select_sessions (SemSessionsPage    *self,
   g_autoptr(GtkBitset) selected = gtk_bitset_new_empty ();
   g_autoptr(GtkBitset) mask = NULL;
   gboolean hidden = FALSE;
+  SemPlan *plan;
   GListModel *model;
   guint first = GTK_INVALID_LIST_POSITION;
   guint n;
 
   g_return_if_fail (SEM_IS_SESSIONS_PAGE (self));
 
-  for (guint i = 0; self->plan != NULL && session_ids != NULL && session_ids[i] != NULL; i++)
+  plan = sem_event_page_get_plan (SEM_EVENT_PAGE (self));
+
+  for (guint i = 0; plan != NULL && session_ids != NULL && session_ids[i] != NULL; i++)
     {
-      SemEntity *session = sem_plan_lookup (self->plan, SEM_COLLECTION_SESSIONS, session_ids[i]);
+      SemEntity *session = sem_plan_lookup (plan, SEM_COLLECTION_SESSIONS, session_ids[i]);
       SemSessionRow *row = session != NULL ? g_hash_table_lookup (self->row_by_session, session) : NULL;
 
       if (row == NULL)
@@ -758,9 +690,11 @@ sem_sessions_page_select_sessions (SemSessionsPage    *self,
 void
 sem_sessions_page_focus_search (SemSessionsPage *self)
 {
+  SemEventPage *page = SEM_EVENT_PAGE (self);
+
   g_return_if_fail (SEM_IS_SESSIONS_PAGE (self));
 
-  if (self->plan == NULL || self->event == NULL)
+  if (sem_event_page_get_plan (page) == NULL || sem_event_page_get_event (page) == NULL)
     return;
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);

@@ -5,25 +5,16 @@
 
 #pragma once
 
-#include <adwaita.h>
-
 #include "sem-conflict-list.h"
-#include "sem-event.h"
-#include "sem-plan.h"
+#include "sem-event-page.h"
 
 G_BEGIN_DECLS
 
 #define SEM_TYPE_SESSIONS_PAGE (sem_sessions_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (SemSessionsPage, sem_sessions_page, SEM, SESSIONS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (SemSessionsPage, sem_sessions_page, SEM, SESSIONS_PAGE, SemEventPage)
 
 GtkWidget       *sem_sessions_page_new             (void);
-SemPlan         *sem_sessions_page_get_plan        (SemSessionsPage    *self);
-void             sem_sessions_page_set_plan        (SemSessionsPage    *self,
-                                                    SemPlan            *plan);
-SemEvent        *sem_sessions_page_get_event       (SemSessionsPage    *self);
-void             sem_sessions_page_set_event       (SemSessionsPage    *self,
-                                                    SemEvent           *event);
 SemConflictList *sem_sessions_page_get_conflicts   (SemSessionsPage    *self);
 void             sem_sessions_page_set_conflicts   (SemSessionsPage    *self,
                                                     SemConflictList    *conflicts);
