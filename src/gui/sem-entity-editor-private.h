@@ -53,8 +53,6 @@ void                _sem_field_editor_read           (SemFieldEditor      *fe,
                                                       guint                variant,
                                                       GValue              *value);
 void                _sem_field_editor_validate       (SemFieldEditor      *fe);
-void                _sem_field_editor_follow         (SemFieldEditor      *fe,
-                                                      SemFieldEditor      *changed);
 const char         *_sem_field_editor_get_error      (SemFieldEditor      *fe);
 void                _sem_field_editor_set_error      (SemFieldEditor      *fe,
                                                       const char          *message,
@@ -67,6 +65,21 @@ const char         *_sem_field_editor_property_name  (const SemFieldInfo  *field
 gboolean            _sem_values_equal                (const SemFieldInfo  *field,
                                                       const GValue        *a,
                                                       const GValue        *b);
+void                _sem_field_editor_get_start_value (SemFieldEditor *fe,
+                                                       guint           variant,
+                                                       GValue         *value);
+void                _sem_field_editor_changed_cb     (SemFieldEditor      *fe);
+
+/* sem-entity-editor-choices.c: the fields picked from a list */
+void                _sem_field_editor_build_choice   (SemFieldEditor      *fe,
+                                                      AdwPreferencesGroup *group);
+void                _sem_field_editor_build_timezone (SemFieldEditor      *fe,
+                                                      AdwPreferencesGroup *group);
+void                _sem_field_editor_read_choice    (SemFieldEditor      *fe,
+                                                      GValue              *value);
+void                _sem_field_editor_update_counts  (SemFieldEditor      *fe);
+void                _sem_field_editor_follow         (SemFieldEditor      *fe,
+                                                      SemFieldEditor      *changed);
 char              **_sem_timezone_names              (void);
 
 /* sem-entity-editor-date.c: a DATE field's day, on a button with a calendar */
@@ -79,5 +92,54 @@ const char         *sem_date_button_get_date         (SemDateButton       *self)
 void                sem_date_button_set_date         (SemDateButton       *self,
                                                       const char          *date);
 GtkWidget          *sem_date_button_get_menu_button  (SemDateButton       *self);
+
+/* What a SemFieldEditor holds: here because sem-entity-editor-fields.c and
+ * sem-entity-editor-choices.c both fill it in; the editor goes through the
+ * functions above. */
+struct _SemFieldEditor
+{
+  SemEntityEditor     *editor;      /* borrowed: owns us */
+  const SemFieldInfo  *field;
+  char                *label;
+  SemFieldPresFlags    flags;
+
+  AdwPreferencesGroup *group;       /* borrowed */
+  GtkWidget           *row;         /* shows the error */
+  GtkWidget           *error_icon;  /* on entry rows */
+  char                *subtitle;    /* of an action row when all is well */
+  char                *error;
+  gboolean             error_quiet; /* a missing value: shown once touched */
+  gboolean             touched;
+
+  GtkEditable         *entry;       /* STRING STRV, TEXT in English, INSTANT's date */
+  GtkEditable         *entry_bg;    /* TEXT in Bulgarian */
+  GtkTextBuffer       *buffer;      /* multi-line */
+  GtkTextBuffer       *buffer_bg;
+  GtkEditable         *time_entry;  /* INSTANT */
+  SemDateButton       *date;        /* DATE */
+  GtkSpinButton       *spin;        /* INT, GEO latitude */
+  GtkSpinButton       *spin_b;      /* GEO longitude */
+  AdwExpanderRow      *expander;    /* GEO, REFS, PAIRS of roles */
+  GtkSwitch           *toggle;      /* BOOL */
+  AdwComboRow         *combo;       /* ENUM, REF */
+  GPtrArray           *ids;         /* REF: the id at each combo position; NULL for none */
+  GPtrArray           *checks;      /* REFS FLAGS PAIRS: GtkCheckButton */
+  GPtrArray           *check_values;/* the id, nick or "a:b" each check stands for */
+  GPtrArray           *pair_combos; /* PAIRS of roles: AdwComboRow per first member */
+  GPtrArray           *pair_ids;
+  GPtrArray           *count_rows;  /* expanders whose subtitle counts their checks */
+  GPtrArray           *member_rows; /* PAIRS of ids: a checklist (expander) per member, "sem-id" */
+  GPtrArray           *seconds;     /* PAIRS of ids: what each checklist offers */
+  GtkWidget           *empty_row;   /* PAIRS of ids: shown when there are no members */
+  char               **original;    /* REFS PAIRS: the starting list, to keep its order */
+  GEnumClass          *enum_class;  /* ENUM, PAIRS of roles */
+  GFlagsClass         *flags_class; /* FLAGS */
+
+  char                *tz;          /* timezone */
+  char                *tz_query;
+  GtkPopover          *tz_popover;
+  GtkFilter           *tz_filter;
+  GtkFilterListModel  *tz_model;
+};
 
 G_END_DECLS
