@@ -102,17 +102,6 @@ const char         *sem_window_get_language       (SemWindow   *self);
 void                _sem_window_update_title      (SemWindow   *self);
 void                _sem_window_show_content      (SemWindow   *self);
 
-/* sem-window.c: calendar subscriptions */
-void                _sem_window_sync_feed         (SemWindow   *self,
-                                                   SemFeed     *feed);
-gboolean            _sem_window_is_syncing_feed   (SemWindow   *self,
-                                                   const char  *feed_id);
-void                _sem_window_sync_due_feeds    (SemWindow   *self);
-void                _sem_window_show_feeds        (SemWindow   *self);
-void                _sem_window_set_feeds_dialog  (SemWindow   *self,
-                                                   SemFeedsDialog *dialog);
-GtkListBox         *_sem_window_get_busy_list     (SemWindow   *self);
-
 /* sem-window-file.c */
 void                _sem_window_init_file         (SemWindow   *self);
 void                _sem_window_save_detached     (SemWindow   *self);
@@ -136,6 +125,21 @@ void                _sem_window_update_actions    (SemWindow   *self);
 void                _sem_window_class_init_edit_actions (GtkWidgetClass *widget_class);
 void                _sem_window_update_edit_actions (SemWindow *self);
 void                _sem_window_update_empty_page (SemWindow   *self);
+
+/* sem-window-feeds.c */
+void                _sem_window_init_feeds        (SemWindow   *self);
+void                _sem_window_stop_feeds        (SemWindow   *self);
+void                _sem_window_cancel_feed_syncs (SemWindow   *self);
+void                _sem_window_update_busy_list  (SemWindow   *self);
+void                _sem_window_sync_feed         (SemWindow   *self,
+                                                   SemFeed     *feed);
+gboolean            _sem_window_is_syncing_feed   (SemWindow   *self,
+                                                   const char  *feed_id);
+void                _sem_window_sync_due_feeds    (SemWindow   *self);
+void                _sem_window_show_feeds        (SemWindow   *self);
+void                _sem_window_set_feeds_dialog  (SemWindow   *self,
+                                                   SemFeedsDialog *dialog);
+GtkListBox         *_sem_window_get_busy_list     (SemWindow   *self);
 
 /* sem-window-import.c */
 void                _sem_window_init_drop         (SemWindow   *self);
