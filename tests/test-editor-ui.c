@@ -281,6 +281,24 @@ test_timezone (Fixture      *f,
   shown = G_LIST_MODEL (gtk_list_view_get_model (list));
   g_assert_cmpuint (g_list_model_get_n_items (shown), >, 300);
 
+  /* The list opens on the event's zone, selected and in sight (it is far
+   * down the list: a row is made for it only once scrolled to). */
+  {
+    GtkWidget *button = sem_test_find_titled (sem_test_find_row (GTK_WIDGET (f->editor), ADW_TYPE_ACTION_ROW,
+                                                                 "Dates and Place", "Timezone"),
+                                              GTK_TYPE_MENU_BUTTON, NULL, FALSE);
+    g_autoptr(GtkStringObject) selected = NULL;
+
+    g_assert_nonnull (button);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    selected = g_list_model_get_item (shown, gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (shown)));
+    g_assert_nonnull (selected);
+    g_assert_cmpstr (gtk_string_object_get_string (selected), ==, "Europe/Brussels");
+    g_assert_true (sem_test_wait_for_text (GTK_WIDGET (list), "Europe/Brussels", TRUE));
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+    sem_test_gui_iterate ();
+  }
+
   gtk_editable_set_text (GTK_EDITABLE (search), "sofia");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
   first = g_list_model_get_item (shown, 0);

@@ -150,6 +150,45 @@ tz_activate_cb (SemFieldEditor *fe,
   _sem_field_editor_changed_cb (fe);
 }
 
+/* The list opens on the zone chosen: selected, and scrolled to once shown. */
+static void
+tz_popover_show_cb (SemFieldEditor *fe)
+{
+  GListModel *model = G_LIST_MODEL (fe->tz_model);
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (fe->tz_list));
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; fe->tz != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), fe->tz) == 0)
+        {
+          position = i;
+          break;
+        }
+    }
+  gtk_single_selection_set_selected (selection, position);
+}
+
+/* Once the list has its size: scrolled before, GTK 4.8's list shows no rows. */
+static gboolean
+tz_scroll_idle_cb (gpointer user_data)
+{
+  GtkListView *list = user_data;
+  guint position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list)));
+
+  if (position != GTK_INVALID_LIST_POSITION && gtk_widget_get_mapped (GTK_WIDGET (list)))
+    gtk_widget_activate_action (GTK_WIDGET (list), "list.scroll-to-item", "u", position);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+tz_list_map_cb (GtkListView *list)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, tz_scroll_idle_cb, g_object_ref (list), g_object_unref);
+}
+
 static void
 tz_search_activate_cb (SemFieldEditor *fe)
 {
@@ -205,6 +244,8 @@ _sem_field_editor_build_timezone (SemFieldEditor      *fe,
   g_signal_connect (factory, "setup", G_CALLBACK (tz_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (tz_bind_cb), NULL);
   list = gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory);
+  fe->tz_list = GTK_LIST_VIEW (list);
+  g_signal_connect (list, "map", G_CALLBACK (tz_list_map_cb), NULL);
   gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (list), TRUE);
   gtk_widget_add_css_class (list, "navigation-sidebar");
   gtk_widget_set_name (list, "timezone-list");
@@ -228,6 +269,7 @@ _sem_field_editor_build_timezone (SemFieldEditor      *fe,
 
   fe->tz_popover = GTK_POPOVER (gtk_popover_new ());
   gtk_popover_set_child (fe->tz_popover, box);
+  g_signal_connect_swapped (fe->tz_popover, "show", G_CALLBACK (tz_popover_show_cb), fe);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), GTK_WIDGET (fe->tz_popover));
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "pan-down-symbolic");
   gtk_widget_add_css_class (button, "flat");

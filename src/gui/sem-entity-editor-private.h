@@ -138,6 +138,7 @@ struct _SemFieldEditor
   char                *tz;          /* timezone */
   char                *tz_query;
   GtkPopover          *tz_popover;
+  GtkListView         *tz_list;
   GtkFilter           *tz_filter;
   GtkFilterListModel  *tz_model;
 };
