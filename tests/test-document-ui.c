@@ -89,7 +89,6 @@ test_first_start (void)
   g_settings_reset (sem_test_app_settings (app), "last-plan");
 }
 
-
 /* Autosave off */
 
 typedef struct
@@ -315,7 +314,6 @@ test_replacing_saves_first (Fixture      *f,
   g_assert_true (sem_test_wait_for_text (GTK_WIDGET (f->window), "New plan: it is saved", TRUE));
   g_unlink (other_path);
 }
-
 
 int
 main (int   argc,

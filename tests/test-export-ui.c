@@ -244,7 +244,6 @@ test_export_error (Fixture      *f,
   gtk_window_close (GTK_WINDOW (dialog));
 }
 
-
 int
 main (int   argc,
       char *argv[])
