@@ -117,6 +117,10 @@ plan_chosen_cb (GObject      *object,
   g_autoptr(SemWindow) window = user_data;
   g_autoptr(GFile) file = g_task_propagate_pointer (G_TASK (result), NULL);
 
+  /* Closed before the plan was chosen: a destroyed window has left the
+   * application. */
+  if (gtk_window_get_application (GTK_WINDOW (window)) == NULL)
+    return;
   sem_window_open_file (window, file);
 }
 
