@@ -474,7 +474,13 @@ void
 sem_test_open_calendar (GtkMenuButton *button)
 {
   GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  /* A popover shows only once its window is on screen: on a busy machine a
+   * freshly opened editor may not be yet. */
+  while (!gtk_widget_get_mapped (GTK_WIDGET (button)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (button)));
 
   g_assert_true (gtk_widget_activate (GTK_WIDGET (button)));
   while (!gtk_widget_get_mapped (popover) && g_get_monotonic_time () < deadline)
